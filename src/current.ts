@@ -1,0 +1,81 @@
+import type { AwsPlugin } from './plugins/aws/aws-plugin';
+import type { StrictVerifier } from './strict-verifier';
+import { NoActiveVerifierError } from './verifier/errors';
+import type { AsymmetricMatcher } from './verifier/format';
+import { ANY } from './verifier/matching';
+import { type ConfigureOptions, Verifier } from './verifier/verifier';
+
+type RunnerName = 'Jest' | 'Vitest';
+
+interface RunnerState {
+  runner: RunnerName | undefined;
+  verifier: StrictVerifier | undefined;
+  /** `configure()` called outside a test (at the top of a test file): applies to every test in the file. */
+  fileSettings: ConfigureOptions;
+}
+
+const state: RunnerState = { runner: undefined, verifier: undefined, fileSettings: {} };
+
+/** Called by the Jest and Vitest setups once per test file. */
+export function markRunnerSetup(runner: RunnerName): void {
+  state.runner = runner;
+}
+
+export function setCurrentVerifier(verifier: StrictVerifier | undefined): void {
+  state.verifier = verifier;
+}
+
+export function fileSettings(): ConfigureOptions {
+  return state.fileSettings;
+}
+
+function currentVerifier(usage: string): StrictVerifier {
+  if (state.verifier !== undefined) return state.verifier;
+  if (state.runner !== undefined) {
+    throw new NoActiveVerifierError(
+      `${usage} was used outside a test. With the ${state.runner} setup each test gets its own verifier, created just before it starts: ` +
+        'register mocks inside the test or in beforeEach, not at the top level of the test file.',
+    );
+  }
+  throw new NoActiveVerifierError(
+    `${usage} needs a current test verifier, and there is none. Either:\n` +
+      "  - use it inside a Jest or Vitest test with the setup file: setupFilesAfterEnv: ['ts-tripwire/jest'] (Jest) or setupFiles: ['ts-tripwire/vitest'] (Vitest); or\n" +
+      "  - create a verifier yourself: import { StrictVerifier } from 'ts-tripwire'; const verifier = new StrictVerifier(); verifier.aws.mockCall(...); await verifier.run(...); verifier.verifyAll();",
+  );
+}
+
+/** The module-level object: the current test's verifier, seen through getters. */
+export interface Tripwire {
+  /** Runs `fn` in the current test's sandbox. */
+  run<T>(fn: () => T | Promise<T>): Promise<T>;
+  inAnyOrder<T>(fn: () => T): T;
+  verifyAll(): void;
+  /** In a test: that test. At the top of a test file: every test in the file. */
+  configure(options: ConfigureOptions): void;
+  readonly aws: AwsPlugin;
+  readonly verifier: StrictVerifier;
+  /** Matches any value. A constant: works anywhere, with or without a verifier. */
+  readonly ANY: AsymmetricMatcher;
+}
+
+export const tripwire: Tripwire = Object.freeze({
+  run: <T>(fn: () => T | Promise<T>) => currentVerifier('tripwire.run()').run(fn),
+  inAnyOrder: <T>(fn: () => T) => currentVerifier('tripwire.inAnyOrder()').inAnyOrder(fn),
+  verifyAll: () => currentVerifier('tripwire.verifyAll()').verifyAll(),
+  configure(options: ConfigureOptions) {
+    if (state.verifier === undefined && state.runner !== undefined) {
+      // A throwaway verifier validates, so bad input fails here and not in every test of the file.
+      new Verifier().configure(options);
+      state.fileSettings = { ...state.fileSettings, ...options };
+      return;
+    }
+    currentVerifier('tripwire.configure()').configure(options);
+  },
+  get aws() {
+    return currentVerifier('tripwire.aws').aws;
+  },
+  get verifier() {
+    return currentVerifier('tripwire.verifier');
+  },
+  ANY,
+});

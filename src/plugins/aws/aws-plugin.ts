@@ -1,0 +1,541 @@
+import { closestMatch, didYouMean } from '../../util/did-you-mean';
+import { copyData, isPlainObject } from '../../util/values';
+import { CallSite, currentUserFrame } from '../../verifier/call-site';
+import {
+  AllWildcardAssertionError,
+  GuardedCallError,
+  type InteractionSummary,
+  MissingAssertionFieldsError,
+  PostSandboxInteractionError,
+  TripwireConfigError,
+  UnmockedInteractionError,
+  type UnusedMockSummary,
+  type ViolationKind,
+} from '../../verifier/errors';
+import { formatValue } from '../../verifier/format';
+import { diffValues, type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
+import { definePlugin } from '../../verifier/plugin-registry';
+import type { Route } from '../../verifier/sandbox';
+import type { Interaction, Plugin, PluginHost } from '../plugin';
+import { knownOperations } from './client-packages';
+import {
+  activateInterception,
+  baseCopyOf,
+  deactivateInterception,
+  type SendFunction,
+  type SendHandler,
+} from './interception';
+import { assertHint, describeRaised, formatCall, mockHint } from './messages';
+import { describe, normalizeSpec, type Outcome } from './mock-spec';
+import { DOCUMENT_SERVICE, nameCommand, nameCommandClass, serviceDisplayName, serviceKey } from './naming';
+import { buildOutput } from './outputs';
+import { payloadMembers } from './payload-members';
+import { MockQueues } from './queues';
+import { raisedMatches } from './raised';
+import { abortError, buildServiceError } from './sdk-errors';
+import { summarizeForPayload } from './summaries';
+import type {
+  AwsCallAssertion,
+  CommandClass,
+  CommandInput,
+  CommandOutput,
+  MockSpec,
+  TypedAwsCallAssertion,
+} from './types';
+
+/** The fields of a recorded AWS interaction. */
+interface AwsCallFields {
+  service: string;
+  serviceKey: string;
+  operation: string;
+  params: unknown;
+  raised?: unknown;
+}
+
+interface ExpectedCall {
+  service: string;
+  serviceKey: string;
+  operation: string;
+  params: unknown;
+  raised?: unknown;
+}
+
+interface CallName {
+  readonly key: string;
+  readonly serviceKey: string;
+  readonly service: string;
+  readonly operation: string;
+}
+
+interface SendOptions {
+  abortSignal?: { aborted?: boolean; reason?: unknown };
+}
+
+const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
+
+/**
+ * Mocks, records and checks AWS SDK v3 calls: a FIFO queue of outcomes per `service:operation`,
+ * interception of `Client.send`, and the assertion and verification hooks of the plugin contract.
+ */
+export class AwsPlugin implements Plugin, SendHandler {
+  readonly name = 'aws';
+  private readonly queues = new MockQueues();
+  private readonly displayNames = new Map<string, string>();
+  private readonly calledOperations = new Map<string, Set<string>>();
+  private activations = 0;
+
+  constructor(private readonly host: PluginHost) {
+    if (host === null || typeof host !== 'object' || typeof host.registerPlugin !== 'function') {
+      throw new TripwireConfigError(
+        'new AwsPlugin(verifier) takes a StrictVerifier: new AwsPlugin(new StrictVerifier()).',
+      );
+    }
+    host.registerPlugin(this);
+  }
+
+  // Registering
+
+  /** Queues an outcome for the next call of an operation: `mockCall('s3', 'GetObject', { returns })`. */
+  mockCall(service: string, operation: string, spec?: MockSpec): void;
+  /** Typed form: `mockCall(GetObjectCommand, { returns })`, with `returns` typed from the command's output. */
+  mockCall<C extends CommandClass>(command: C, spec?: MockSpec<CommandInput<C>, CommandOutput<C>>): void;
+  mockCall(first: unknown, second?: unknown, third?: unknown): void {
+    const registeredAt = new CallSite();
+    const { name, spec } =
+      typeof first === 'function'
+        ? { name: this.nameFromClass(first, 'mockCall'), spec: second }
+        : { name: this.nameFromStrings(first, second, 'mockCall'), spec: third };
+    const normalized = normalizeSpec(spec, `mockCall('${name.service}', '${name.operation}', ...)`);
+    this.queues.add(name.key, {
+      service: name.service,
+      operation: name.operation,
+      outcome: normalized.outcome,
+      required: normalized.required,
+      times: normalized.times,
+      registeredAt,
+      consumed: 0,
+    });
+  }
+
+  // Asserting
+
+  /** Asserts the next recorded interaction: `assertAwsCall({ service, operation, params, raised? })`. */
+  assertAwsCall(assertion: AwsCallAssertion): void;
+  /** Typed form: `assertAwsCall(GetObjectCommand, { params })`, with `params` typed from the input. */
+  assertAwsCall<C extends CommandClass>(command: C, assertion: TypedAwsCallAssertion<CommandInput<C>>): void;
+  assertAwsCall(first: unknown, second?: unknown): void {
+    const expected =
+      typeof first === 'function' ? this.typedAssertion(first, second) : this.plainAssertion(first);
+    if (isOnlyWildcards(expected.params)) throw this.allWildcardError(expected);
+    this.host.assertInteraction(this, expected as unknown as Record<string, unknown>);
+  }
+
+  private plainAssertion(assertion: unknown): ExpectedCall {
+    if (!isPlainObject(assertion)) {
+      throw new TripwireConfigError(
+        `assertAwsCall() takes { service, operation, params }, not ${describe(assertion)}: ` +
+          "tripwire.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });",
+      );
+    }
+    this.checkAssertionKeys(assertion);
+    const missing = ['service', 'operation', 'params'].filter((field) => assertion[field] === undefined);
+    if (missing.length > 0) {
+      const example = {
+        service: assertion.service ?? 's3',
+        operation: assertion.operation ?? 'GetObject',
+        params: assertion.params ?? { Bucket: 'b', Key: 'k' },
+      };
+      throw new MissingAssertionFieldsError(
+        `assertAwsCall() needs ${missing.join(', ')}: every assertion names the service, the operation and the exact params.\n` +
+          `  tripwire.aws.assertAwsCall(${formatValue(example)});`,
+      );
+    }
+    const name = this.nameFromStrings(assertion.service, assertion.operation, 'assertAwsCall');
+    return this.expectedCall(name, assertion);
+  }
+
+  private typedAssertion(commandClass: unknown, assertion: unknown): ExpectedCall {
+    const name = this.nameFromClass(commandClass, 'assertAwsCall');
+    if (!isPlainObject(assertion)) {
+      throw new TripwireConfigError(
+        `assertAwsCall(${name.operation}Command, ...) takes { params, raised? } as its second argument: ` +
+          `tripwire.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
+      );
+    }
+    this.checkAssertionKeys(assertion);
+    if (assertion.params === undefined) {
+      throw new MissingAssertionFieldsError(
+        `assertAwsCall(${name.operation}Command, ...) needs params: every assertion names the exact params.\n` +
+          `  tripwire.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
+      );
+    }
+    return this.expectedCall(name, assertion);
+  }
+
+  private checkAssertionKeys(assertion: Record<string, unknown>): void {
+    for (const key of Object.keys(assertion)) {
+      if (!ASSERTION_FIELDS.includes(key)) {
+        throw new TripwireConfigError(
+          `assertAwsCall() has no field '${key}'.${didYouMean(key, ASSERTION_FIELDS)} Fields: ${ASSERTION_FIELDS.join(', ')}.`,
+        );
+      }
+    }
+  }
+
+  private expectedCall(name: CallName, assertion: Record<string, unknown>): ExpectedCall {
+    const expected: ExpectedCall = {
+      service: name.service,
+      serviceKey: name.serviceKey,
+      operation: name.operation,
+      params: assertion.params,
+    };
+    if ('raised' in assertion) expected.raised = assertion.raised;
+    return expected;
+  }
+
+  private allWildcardError(expected: ExpectedCall): AllWildcardAssertionError {
+    const candidate = this.host.findUnasserted(
+      (interaction) =>
+        interaction.plugin === this &&
+        this.matchName(interaction.fields as unknown as AwsCallFields, expected),
+    );
+    const hint =
+      candidate === undefined
+        ? `  tripwire.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
+        : `  ${this.assertHint(candidate)}`;
+    return new AllWildcardAssertionError(
+      `Assertion for ${expected.service}.${expected.operation} is made only of wildcards (${formatValue(expected.params)}), so it would pass whatever the code sent.\n` +
+        `Assert the real params (use expect.objectContaining({ ... }) for an explicit partial match):\n${hint}`,
+    );
+  }
+
+  // The plugin contract
+
+  activate(): void {
+    this.activations++;
+    activateInterception();
+  }
+
+  deactivate(): void {
+    if (this.activations === 0) return;
+    this.activations--;
+    deactivateInterception();
+  }
+
+  formatInteraction(interaction: Interaction): string {
+    const fields = interaction.fields as unknown as AwsCallFields;
+    const call = formatCall(fields.service, fields.operation, fields.params);
+    return fields.raised === undefined ? call : `${call} raised ${describeRaised(fields.raised)}`;
+  }
+
+  assertHint(interaction: Interaction): string {
+    const fields = interaction.fields as unknown as AwsCallFields;
+    return assertHint(fields.service, fields.operation, fields.params, fields.raised);
+  }
+
+  matchFields(interaction: Interaction, expectedFields: Readonly<Record<string, unknown>>): FieldMismatch[] {
+    const actual = interaction.fields as unknown as AwsCallFields;
+    const expected = expectedFields as unknown as ExpectedCall;
+    const mismatches: FieldMismatch[] = [];
+    if (actual.serviceKey !== expected.serviceKey) {
+      mismatches.push({ path: 'service', expected: expected.service, actual: actual.service });
+    }
+    if (!operationMatches(actual.operation, expected.operation)) {
+      mismatches.push({ path: 'operation', expected: expected.operation, actual: actual.operation });
+    }
+    diffValues(expected.params, actual.params, 'params', mismatches);
+    if ('raised' in expected) {
+      if (actual.raised === undefined) {
+        mismatches.push({
+          path: 'raised',
+          expected: expected.raised,
+          actual: 'nothing (the call succeeded)',
+        });
+      } else if (!raisedMatches(expected.raised, actual.raised)) {
+        mismatches.push({ path: 'raised', expected: expected.raised, actual: actual.raised });
+      }
+    }
+    return mismatches;
+  }
+
+  missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[] {
+    const fields = interaction.fields as unknown as AwsCallFields;
+    return fields.raised !== undefined && !('raised' in expected) ? ['raised'] : [];
+  }
+
+  summarize(interaction: Interaction): InteractionSummary {
+    const fields = interaction.fields as unknown as AwsCallFields;
+    const summary = {
+      sequence: interaction.sequence,
+      service: fields.service,
+      operation: fields.operation,
+      params: summarizeForPayload(fields.params),
+    };
+    if (fields.raised === undefined) return summary;
+    const raised = fields.raised instanceof Error ? fields.raised : new Error(String(fields.raised));
+    return { ...summary, raised: { name: raised.name, message: raised.message } };
+  }
+
+  unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }> {
+    return this.queues.unusedRequired().map(({ key, registration }) => {
+      const service = this.displayNames.get(key.slice(0, key.indexOf(':'))) ?? registration.service;
+      const registeredAt = registration.registeredAt.toString();
+      const left = registration.times - registration.consumed;
+      const count = registration.times > 1 ? ` (${left} of times: ${registration.times} unused)` : '';
+      const suggestion = registration.consumed === 0 ? this.calledInstead(key, registration.operation) : '';
+      return {
+        summary: { service, operation: registration.operation, registeredAt },
+        description: `${service}.${registration.operation}${count}, registered at ${registeredAt}${suggestion}`,
+      };
+    });
+  }
+
+  // Interception
+
+  handleSend(route: Route, client: object, args: unknown[], original: SendFunction): unknown {
+    const [command, optionsOrCallback, maybeCallback] = args;
+    const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as
+      | ((error: unknown, output?: unknown) => void)
+      | undefined;
+    if (route.mode === 'guarded' && this.host.settings.guard !== 'error') {
+      if (this.host.settings.guard === 'warn') this.warnGuarded(client, command);
+      return original.apply(client, args);
+    }
+    const options =
+      typeof optionsOrCallback === 'object' ? (optionsOrCallback as SendOptions | null) : undefined;
+    const result = this.serve(route.mode, client, command as { input?: unknown }, options ?? undefined);
+    if (typeof callback !== 'function') return result;
+    result.then(
+      (output) => callback(null, output),
+      (error) => callback(error),
+    );
+    return undefined;
+  }
+
+  private serve(
+    mode: Route['mode'],
+    client: object,
+    command: { input?: unknown; schema?: unknown },
+    options: SendOptions | undefined,
+  ): Promise<unknown> {
+    const name = this.nameCall(client, command);
+    const params = copyData(command.input ?? {}, false);
+    if (mode !== 'sandbox')
+      return Promise.reject(this.violation(mode === 'guarded' ? 'guarded' : 'post-sandbox', name, params));
+    const signal = options?.abortSignal;
+    if (signal?.aborted) {
+      const fields = this.record(name, params);
+      fields.raised = abortError(signal);
+      return Promise.reject(fields.raised);
+    }
+    const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
+    if (registration === undefined) return Promise.reject(this.violation('unmocked', name, params));
+    const fields = this.record(name, params);
+    return this.settle(registration.outcome, fields, client, command, name);
+  }
+
+  private settle(
+    outcome: Outcome,
+    fields: AwsCallFields,
+    client: object,
+    command: { schema?: unknown; constructor: object },
+    name: CallName,
+  ): Promise<unknown> {
+    const fail = (error: unknown) => {
+      fields.raised = error;
+      return Promise.reject(error);
+    };
+    const succeed = (output: unknown) =>
+      buildOutput(
+        output,
+        payloadMembers(command, `${name.serviceKey}:${name.operation}`),
+        baseCopyOf(client),
+      );
+    switch (outcome.kind) {
+      case 'returns':
+        return Promise.resolve(succeed(outcome.value));
+      case 'raises-error':
+        return fail(outcome.error);
+      case 'raises-code':
+        return fail(buildServiceError(client, name.serviceKey, outcome.spec));
+      case 'returns-fn':
+      case 'raises-fn': {
+        let produced: unknown;
+        try {
+          produced = outcome.fn(copyData(fields.params) as never);
+        } catch (error) {
+          return fail(error);
+        }
+        if (outcome.kind === 'raises-fn') return fail(produced);
+        if (isThenable(produced)) return Promise.resolve(produced).then(succeed, fail);
+        return Promise.resolve(succeed(produced));
+      }
+    }
+  }
+
+  private record(name: CallName, params: unknown): AwsCallFields {
+    const fields: AwsCallFields = {
+      service: name.service,
+      serviceKey: name.serviceKey,
+      operation: name.operation,
+      params,
+    };
+    this.host.record(this, fields as unknown as Record<string, unknown>);
+    let called = this.calledOperations.get(name.serviceKey);
+    if (called === undefined) {
+      called = new Set();
+      this.calledOperations.set(name.serviceKey, called);
+    }
+    called.add(name.operation);
+    return fields;
+  }
+
+  private violation(kind: ViolationKind, name: CallName, params: unknown): Error {
+    const call = formatCall(name.service, name.operation, params);
+    const site = currentUserFrame();
+    const where = site === undefined ? '' : `\nCalled at ${site}`;
+    let error: Error;
+    if (kind === 'unmocked') {
+      const queued = this.queues.queuedCount(name.key);
+      const used =
+        queued > 0
+          ? `\nAll ${queued} mock${queued === 1 ? '' : 's'} registered for ${name.service}.${name.operation} were already used by earlier calls.`
+          : '';
+      error = new UnmockedInteractionError(
+        `Unmocked AWS call: ${call}${used}${where}\nRegister a mock before the sandbox:\n  ${mockHint(name.service, name.operation)}`,
+      );
+    } else if (kind === 'guarded') {
+      error = new GuardedCallError(
+        `AWS call outside the sandbox: ${call}${where}\n` +
+          'The ts-tripwire guard blocks real AWS calls during tests. Run the code under test inside the sandbox:\n' +
+          `  await tripwire.run(async () => { /* the code that calls ${name.service}.${name.operation} */ });\n` +
+          "or let real calls through for this test (or, at the top of the file, for every test in it):\n  tripwire.configure({ guard: 'warn' });",
+      );
+    } else {
+      error = new PostSandboxInteractionError(
+        `AWS call after the sandbox closed: ${call}${where}\n` +
+          'Async work started inside tripwire.run() made this call after run() had settled. Await that work inside the sandbox:\n' +
+          '  await tripwire.run(async () => { await theWorkThatCalls(); });',
+      );
+    }
+    this.host.rememberViolation({
+      kind,
+      service: name.service,
+      operation: name.operation,
+      params: summarizeForPayload(params),
+      message: error.message,
+    });
+    return error;
+  }
+
+  private warnGuarded(client: object, command: unknown): void {
+    const name = this.nameCall(client, command as object);
+    const params = (command as { input?: unknown }).input ?? {};
+    console.warn(
+      `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${formatCall(name.service, name.operation, params)}`,
+    );
+  }
+
+  // Naming
+
+  private nameCall(client: object, command: object): CallName {
+    const commandName = nameCommand(command);
+    if (commandName.document) return this.callName(DOCUMENT_SERVICE, commandName.operation);
+    const serviceId = (client as { config?: { serviceId?: unknown } }).config?.serviceId;
+    if (typeof serviceId === 'string') return this.callName(serviceId, commandName.operation, true);
+    return this.callName(commandName.serviceKey ?? 'unknown', commandName.operation);
+  }
+
+  private callName(service: string, operation: string, authoritativeDisplay = false): CallName {
+    const names = serviceNames(service);
+    let display = this.displayNames.get(names.key);
+    if (display === undefined || (authoritativeDisplay && display !== names.display)) {
+      display = names.display;
+      this.displayNames.set(names.key, display);
+    }
+    return { key: `${names.key}:${operation}`, serviceKey: names.key, service: display, operation };
+  }
+
+  private nameFromStrings(service: unknown, operation: unknown, method: string): CallName {
+    if (
+      typeof service !== 'string' ||
+      service.trim() === '' ||
+      typeof operation !== 'string' ||
+      operation.trim() === ''
+    ) {
+      throw new TripwireConfigError(
+        `${method}() takes the service and the operation as strings, not ${describe(service)} and ${describe(operation)}: ` +
+          `tripwire.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
+      );
+    }
+    const key = serviceKey(service);
+    const display = this.displayNames.get(key) ?? serviceDisplayName(service);
+    return this.callName(display, canonicalOperation(key, display, operation.trim()));
+  }
+
+  private nameFromClass(commandClass: unknown, method: string): CallName {
+    let name: ReturnType<typeof nameCommandClass> | undefined;
+    try {
+      name = nameCommandClass(commandClass as new (input: object) => object);
+    } catch {
+      name = undefined;
+    }
+    if (name?.serviceKey === undefined) {
+      throw new TripwireConfigError(
+        `${method}() was given a function that is not an AWS SDK v3 command class. Pass the class itself ` +
+          "(GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
+      );
+    }
+    return this.callName(name.document ? DOCUMENT_SERVICE : name.serviceKey, name.operation);
+  }
+
+  private matchName(actual: AwsCallFields, expected: ExpectedCall): boolean {
+    return (
+      actual.serviceKey === expected.serviceKey && operationMatches(actual.operation, expected.operation)
+    );
+  }
+
+  private calledInstead(key: string, operation: string): string {
+    const service = key.slice(0, key.indexOf(':'));
+    const called = this.calledOperations.get(service);
+    if (called === undefined || called.has(operation)) return '';
+    const match = closestMatch(operation, called);
+    return match === undefined ? '' : `. It was never called; did you mean '${match}', which was?`;
+  }
+}
+
+/** Resolves `'GetObjectCommand'` to `'GetObject'` unless the service really has an operation of that name. */
+function canonicalOperation(key: string, service: string, operation: string): string {
+  const operations = knownOperations(key);
+  if (operations === undefined || operations.has(operation)) return operation;
+  const stripped = operation.replace(/Command$/, '');
+  if (operations.has(stripped)) return stripped;
+  throw new TripwireConfigError(
+    `${service} has no operation '${operation}'.${didYouMean(stripped, operations)} ` +
+      `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
+  );
+}
+
+const namesByService = new Map<string, { key: string; display: string }>();
+
+function serviceNames(service: string): { key: string; display: string } {
+  let names = namesByService.get(service);
+  if (names === undefined) {
+    names = { key: serviceKey(service), display: serviceDisplayName(service) };
+    namesByService.set(service, names);
+  }
+  return names;
+}
+
+function operationMatches(recorded: string, expected: string): boolean {
+  return recorded === expected || `${recorded}Command` === expected;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+// Makes the plugin available to every verifier as `verifier.pluginByName('aws')`.
+definePlugin('aws', (host) => new AwsPlugin(host));

@@ -1,0 +1,113 @@
+import Module from 'node:module';
+import { processWide } from '../../util/process-wide';
+import { currentRoute, type Route } from '../../verifier/sandbox';
+import { type BaseClientCopy, copyOf, findBaseClientCopies, isBaseClientModule } from './sdk-copies';
+
+export type SendFunction = (this: unknown, ...args: unknown[]) => unknown;
+
+/** What the plugin of the routed verifier does with an intercepted `send`. */
+export interface SendHandler {
+  handleSend(route: Route, client: object, args: unknown[], original: SendFunction): unknown;
+}
+
+interface PatchRecord {
+  readonly original: SendFunction;
+  readonly patched: SendFunction;
+  readonly copy: BaseClientCopy;
+}
+
+interface InterceptionState {
+  readonly patches: Map<object, PatchRecord>;
+  users: number;
+  removeLoadHook: (() => void) | undefined;
+}
+
+// Process-wide, so that copies of ts-tripwire loaded side by side never patch a prototype twice and
+// restore exactly what was there.
+const state = processWide<InterceptionState>('aws-interception.v1', () => ({
+  patches: new Map(),
+  users: 0,
+  removeLoadHook: undefined,
+}));
+
+/** Patches `send` on every loaded copy of the SDK's base client, and on copies loaded from now on. */
+export function activateInterception(): void {
+  state.users++;
+  if (state.users === 1) state.removeLoadHook = installLoadHook();
+  for (const copy of findBaseClientCopies()) patch(copy);
+}
+
+/** Undoes one `activateInterception`; the last one restores every prototype exactly. */
+export function deactivateInterception(): void {
+  if (state.users === 0) return;
+  state.users--;
+  if (state.users > 0) return;
+  for (const [prototype, record] of state.patches) {
+    const target = prototype as { send: SendFunction };
+    if (target.send === record.patched) target.send = record.original;
+  }
+  state.patches.clear();
+  state.removeLoadHook?.();
+  state.removeLoadHook = undefined;
+}
+
+export function isIntercepting(): boolean {
+  return state.users > 0;
+}
+
+/** The copy of the SDK core a client is built on, when that copy is patched. */
+export function baseCopyOf(client: object): BaseClientCopy | undefined {
+  for (
+    let prototype = Object.getPrototypeOf(client);
+    prototype !== null;
+    prototype = Object.getPrototypeOf(prototype)
+  ) {
+    const record = state.patches.get(prototype);
+    if (record !== undefined) return record.copy;
+  }
+  return undefined;
+}
+
+export function patchedCopies(): BaseClientCopy[] {
+  return [...state.patches.values()].map((record) => record.copy);
+}
+
+function patch(copy: BaseClientCopy): void {
+  if (state.patches.has(copy.prototype)) return;
+  const target = copy.prototype as { send: SendFunction };
+  const original = target.send;
+  const patched = function send(this: unknown, ...args: unknown[]): unknown {
+    const route = currentRoute();
+    if (route === undefined) return original.apply(this, args);
+    const handler = route.target.pluginByName('aws') as SendHandler;
+    return handler.handleSend(route, this as object, args, original);
+  };
+  state.patches.set(copy.prototype, { original, patched, copy });
+  target.send = patched;
+}
+
+type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
+interface ModuleInternals {
+  _load: LoadFunction;
+  _resolveFilename(request: string, parent: unknown, isMain: boolean): string;
+}
+
+/** Patches copies of the base client that Node loads while interception is on (lazy and nested requires). */
+function installLoadHook(): () => void {
+  const internals = Module as unknown as ModuleInternals;
+  const originalLoad = internals._load;
+  const hookedLoad: LoadFunction = function (this: unknown, request, parent, isMain) {
+    const exports = originalLoad.call(this, request, parent, isMain);
+    if (request.includes('smithy') && isBaseClientModule(exports)) {
+      const Client = exports.Client as { prototype: object };
+      if (!state.patches.has(Client.prototype)) {
+        patch(copyOf(exports, internals._resolveFilename(request, parent, isMain)));
+      }
+    }
+    return exports;
+  };
+  internals._load = hookedLoad;
+  return () => {
+    if (internals._load === hookedLoad) internals._load = originalLoad;
+  };
+}

@@ -1,0 +1,28 @@
+import { formatValue } from '../../verifier/format';
+
+/** `s3.GetObject({ Bucket: 'b', Key: 'k' })` */
+export function formatCall(service: string, operation: string, params: unknown): string {
+  return `${service}.${operation}(${formatValue(params ?? {})})`;
+}
+
+/** A ready-to-paste registration for a call. */
+export function mockHint(service: string, operation: string): string {
+  return `tripwire.aws.mockCall('${service}', '${operation}', { returns: { /* ${operation}CommandOutput */ } });`;
+}
+
+/** A ready-to-paste assertion built from the recorded values. */
+export function assertHint(service: string, operation: string, params: unknown, raised: unknown): string {
+  const fields: Record<string, unknown> = { service, operation, params: params ?? {} };
+  if (raised !== undefined) fields.raised = raisedName(raised);
+  return `tripwire.aws.assertAwsCall(${formatValue(fields, '')});`;
+}
+
+export function raisedName(raised: unknown): string {
+  if (raised instanceof Error) return raised.name;
+  return typeof raised === 'string' ? raised : String(raised);
+}
+
+export function describeRaised(raised: unknown): string {
+  if (raised instanceof Error) return `${raised.name}: ${raised.message}`;
+  return formatValue(raised);
+}

@@ -1,0 +1,30 @@
+import { copyData, isPlainObject } from '../../util/values';
+import type { PayloadMembers } from './payload-members';
+import type { BaseClientCopy } from './sdk-copies';
+import { requestId } from './sdk-errors';
+import { toSdkBlob, toSdkStream } from './sdk-streams';
+
+/**
+ * What a mocked `send` resolves to: a fresh deep copy of the registered output (the code under test may
+ * mutate it), stream and blob members as the SDK's own types, and `$metadata` filled in.
+ */
+export function buildOutput(
+  registered: unknown,
+  members: PayloadMembers,
+  copy: BaseClientCopy | undefined,
+): Record<string, unknown> {
+  const output: Record<string, unknown> = isPlainObject(registered) ? copyData(registered) : {};
+  for (const [name, kind] of members) {
+    const value = output[name];
+    if (value !== undefined)
+      output[name] = kind === 'stream' ? toSdkStream(value, copy) : toSdkBlob(value, copy);
+  }
+  output.$metadata = {
+    httpStatusCode: 200,
+    requestId: requestId(),
+    attempts: 1,
+    totalRetryDelay: 0,
+    ...(isPlainObject(output.$metadata) ? output.$metadata : {}),
+  };
+  return output;
+}

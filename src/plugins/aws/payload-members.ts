@@ -1,0 +1,74 @@
+export type PayloadKind = 'stream' | 'blob';
+
+/** Output members that the real SDK returns as a stream or a blob, by member name. */
+export type PayloadMembers = ReadonlyMap<string, PayloadKind>;
+
+const NONE: PayloadMembers = new Map();
+const STREAMING_BLOB = 42;
+const BLOB = 21;
+
+// For SDK lines whose commands carry no schema (before about 3.952): the members users mock most.
+const KNOWN_WITHOUT_SCHEMA: Readonly<Record<string, PayloadMembers>> = {
+  's3:GetObject': new Map([['Body', 'stream']]),
+  's3:GetObjectTorrent': new Map([['Body', 'stream']]),
+  's3:SelectObjectContent': NONE,
+  'lambda:Invoke': new Map([['Payload', 'blob']]),
+  'lambda:InvokeAsync': NONE,
+  'kinesisvideomedia:GetMedia': new Map([['Payload', 'stream']]),
+  'polly:SynthesizeSpeech': new Map([['AudioStream', 'stream']]),
+  'bedrockruntime:InvokeModel': new Map([['body', 'blob']]),
+};
+
+const membersByCommandClass = new WeakMap<object, PayloadMembers>();
+
+export function payloadMembers(
+  command: { schema?: unknown; constructor: object },
+  key: string,
+): PayloadMembers {
+  let members = membersByCommandClass.get(command.constructor);
+  if (members === undefined) {
+    members = Array.isArray(command.schema)
+      ? membersFromSchema(command.schema)
+      : (KNOWN_WITHOUT_SCHEMA[key] ?? NONE);
+    membersByCommandClass.set(command.constructor, members);
+  }
+  return members;
+}
+
+/** Reads `[9, ns, name, traits, input, output]` → output `[3, ns, name, traits, memberNames, memberSchemas]`. */
+function membersFromSchema(operationSchema: unknown[]): PayloadMembers {
+  const structure = deref(operationSchema[5]);
+  if (!Array.isArray(structure) || structure[0] !== 3) return NONE;
+  const names = structure[4];
+  const schemas = structure[5];
+  if (!Array.isArray(names) || !Array.isArray(schemas)) return NONE;
+  const members = new Map<string, PayloadKind>();
+  names.forEach((name, index) => {
+    const kind = payloadKind(schemas[index]);
+    if (typeof name === 'string' && kind !== undefined) members.set(name, kind);
+  });
+  return members.size === 0 ? NONE : members;
+}
+
+function payloadKind(memberSchema: unknown): PayloadKind | undefined {
+  const [reference, memberTraits] = Array.isArray(memberSchema) ? memberSchema : [memberSchema, undefined];
+  const target = deref(reference);
+  const type = Array.isArray(target) && target[0] === 0 ? target[4] : target;
+  const traits = Array.isArray(target) && target[0] === 0 ? target[3] : undefined;
+  if (
+    type === STREAMING_BLOB ||
+    hasStreamingTrait(traits) ||
+    (type === BLOB && hasStreamingTrait(memberTraits))
+  ) {
+    return 'stream';
+  }
+  return type === BLOB ? 'blob' : undefined;
+}
+
+function hasStreamingTrait(traits: unknown): boolean {
+  return traits !== null && typeof traits === 'object' && 'streaming' in traits;
+}
+
+function deref(schema: unknown): unknown {
+  return typeof schema === 'function' ? (schema as () => unknown)() : schema;
+}

@@ -1,0 +1,55 @@
+import type { CallSite } from '../../verifier/call-site';
+import type { Outcome } from './mock-spec';
+
+/** One registration (`times` entries of it may be queued). */
+export interface Registration {
+  readonly service: string;
+  readonly operation: string;
+  readonly outcome: Outcome;
+  readonly required: boolean;
+  readonly times: number;
+  readonly registeredAt: CallSite;
+  consumed: number;
+}
+
+interface Queue {
+  readonly entries: Registration[];
+  head: number;
+}
+
+/** A FIFO queue of registered outcomes per `service:operation` key. */
+export class MockQueues {
+  private readonly queues = new Map<string, Queue>();
+  private readonly registrations: Array<{ key: string; registration: Registration }> = [];
+
+  add(key: string, registration: Registration): void {
+    let queue = this.queues.get(key);
+    if (queue === undefined) {
+      queue = { entries: [], head: 0 };
+      this.queues.set(key, queue);
+    }
+    for (let index = 0; index < registration.times; index++) queue.entries.push(registration);
+    this.registrations.push({ key, registration });
+  }
+
+  /** Consumes the head of the key's queue. */
+  take(key: string): Registration | undefined {
+    const queue = this.queues.get(key);
+    if (queue === undefined || queue.head >= queue.entries.length) return undefined;
+    const registration = queue.entries[queue.head++]!;
+    registration.consumed++;
+    return registration;
+  }
+
+  /** How many entries were ever queued for the key. */
+  queuedCount(key: string): number {
+    return this.queues.get(key)?.entries.length ?? 0;
+  }
+
+  /** Registrations with required entries left, in registration order. */
+  unusedRequired(): Array<{ key: string; registration: Registration }> {
+    return this.registrations.filter(
+      ({ registration }) => registration.required && registration.consumed < registration.times,
+    );
+  }
+}

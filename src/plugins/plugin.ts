@@ -1,0 +1,58 @@
+import type { InteractionSummary, UnusedMockSummary, ViolationSummary } from '../verifier/errors';
+import type { FieldMismatch } from '../verifier/matching';
+
+/**
+ * One intercepted call, as the verifier keeps it on its timeline. `fields` are what an assertion is
+ * compared to; the verifier never looks inside them, only the plugin that recorded them does.
+ */
+export interface Interaction {
+  readonly sequence: number;
+  readonly plugin: Plugin;
+  readonly fields: Readonly<Record<string, unknown>>;
+  asserted: boolean;
+}
+
+/** The part of a verifier a plugin may use: record, remember, assert, and ask about sandboxes. */
+export interface PluginHost {
+  /** Adds the plugin to the verifier; throws `TripwireConfigError` if it already has one of that kind. */
+  registerPlugin(plugin: Plugin): void;
+  record(plugin: Plugin, fields: Record<string, unknown>): Interaction;
+  rememberViolation(violation: ViolationSummary): void;
+  assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void;
+  findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined;
+  /** Throws `AssertionInsideSandboxError` while a sandbox of this verifier is open. */
+  ensureNoOpenSandbox(action: string): void;
+  readonly settings: Readonly<VerifierSettings>;
+}
+
+export type GuardLevel = 'error' | 'warn' | 'off';
+
+export interface VerifierSettings {
+  guard: GuardLevel;
+}
+
+/**
+ * The contract between the verifier and a plugin. The verifier knows plugins only through it, so a new
+ * plugin (HTTP, logging, ...) needs no change to the verifier.
+ */
+export interface Plugin {
+  /** Short lower-case name, also the accessor on the module-level `tripwire` object (`tripwire.aws`). */
+  readonly name: string;
+  /** Install interception (reference-counted by the plugin: every activate is paired with a deactivate). */
+  activate(): void;
+  deactivate(): void;
+  /** `s3.GetObject({ Bucket: 'b' })` */
+  formatInteraction(interaction: Interaction): string;
+  /** A ready-to-paste assertion for the interaction, built from its recorded values. */
+  assertHint(interaction: Interaction): string;
+  /** Fields of `expected` that differ from the interaction (an empty list means it matches). */
+  matchFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): FieldMismatch[];
+  /** Fields the interaction recorded that `expected` must name but does not. */
+  missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[];
+  /** Plain data for error payloads. */
+  summarize(interaction: Interaction): InteractionSummary;
+  /** Required mocks never consumed, each with a hint line. */
+  unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }>;
+}
+
+export type PluginFactory = (host: PluginHost) => Plugin;

@@ -1,0 +1,133 @@
+import type { Interaction, Plugin } from '../plugins/plugin';
+import { InteractionMismatchError, MissingAssertionFieldsError } from './errors';
+import { formatValue } from './format';
+import { ABSENT, type FieldMismatch } from './matching';
+import type { Timeline } from './timeline';
+
+const TIMELINE_LINES_SHOWN = 10;
+
+/**
+ * Consumes the interaction an assertion names: the next unasserted one in strict order, or the first
+ * matching one under `inAnyOrder`. Throws with the differing fields and the remaining timeline otherwise.
+ */
+export function assertInteraction(
+  timeline: Timeline,
+  plugin: Plugin,
+  expected: Readonly<Record<string, unknown>>,
+  anyOrder: boolean,
+): void {
+  const candidate = anyOrder
+    ? timeline.find((interaction) => matches(plugin, interaction, expected))
+    : timeline.next();
+  if (candidate === undefined) {
+    throw noCandidate(timeline, plugin, expected, anyOrder);
+  }
+  const mismatches = candidate.plugin === plugin ? plugin.matchFields(candidate, expected) : [];
+  if (candidate.plugin !== plugin) {
+    throw new InteractionMismatchError(
+      [
+        `The next recorded interaction is not a ${plugin.name} call: #${candidate.sequence} ${candidate.plugin.formatInteraction(candidate)}`,
+        ...remainingTimeline(timeline),
+        'Assert it first:',
+        `  ${candidate.plugin.assertHint(candidate)}`,
+      ].join('\n'),
+    );
+  }
+  if (mismatches.length > 0) {
+    throw new InteractionMismatchError(
+      [
+        `Assertion does not match the next recorded interaction, #${candidate.sequence} ${plugin.formatInteraction(candidate)}`,
+        ...describeMismatches(mismatches),
+        ...remainingTimeline(timeline),
+        'To assert what was recorded:',
+        `  ${plugin.assertHint(candidate)}`,
+      ].join('\n'),
+    );
+  }
+  const missing = plugin.missingFields(candidate, expected);
+  if (missing.length > 0) {
+    throw new MissingAssertionFieldsError(
+      [
+        `Assertion for #${candidate.sequence} ${plugin.formatInteraction(candidate)} leaves out: ${missing.join(', ')}.`,
+        'Every recorded field must be asserted. Assert it as:',
+        `  ${plugin.assertHint(candidate)}`,
+      ].join('\n'),
+    );
+  }
+  timeline.markAsserted(candidate);
+}
+
+function matches(
+  plugin: Plugin,
+  interaction: Interaction,
+  expected: Readonly<Record<string, unknown>>,
+): boolean {
+  return interaction.plugin === plugin && plugin.matchFields(interaction, expected).length === 0;
+}
+
+function noCandidate(
+  timeline: Timeline,
+  plugin: Plugin,
+  expected: Readonly<Record<string, unknown>>,
+  anyOrder: boolean,
+): InteractionMismatchError {
+  const remaining = timeline.unasserted();
+  if (remaining.length === 0) {
+    return new InteractionMismatchError(
+      [
+        `No unasserted interaction is left to match this assertion: ${formatValue(expected)}`,
+        'Every recorded interaction has already been asserted: the code under test made fewer calls than the test expects.',
+      ].join('\n'),
+    );
+  }
+  const closest = closestCandidate(remaining, plugin, expected);
+  const lines = [
+    `No unasserted interaction matches this assertion${anyOrder ? ' (in any order)' : ''}: ${formatValue(expected)}`,
+  ];
+  if (closest !== undefined) {
+    lines.push(
+      `Closest: #${closest.interaction.sequence} ${plugin.formatInteraction(closest.interaction)}`,
+      ...describeMismatches(closest.mismatches),
+    );
+  }
+  lines.push(...remainingTimeline(timeline));
+  return new InteractionMismatchError(lines.join('\n'));
+}
+
+function closestCandidate(
+  remaining: Interaction[],
+  plugin: Plugin,
+  expected: Readonly<Record<string, unknown>>,
+): { interaction: Interaction; mismatches: FieldMismatch[] } | undefined {
+  let best: { interaction: Interaction; mismatches: FieldMismatch[] } | undefined;
+  for (const interaction of remaining) {
+    if (interaction.plugin !== plugin) continue;
+    const mismatches = plugin.matchFields(interaction, expected);
+    if (best === undefined || mismatches.length < best.mismatches.length) best = { interaction, mismatches };
+  }
+  return best;
+}
+
+export function describeMismatches(mismatches: FieldMismatch[]): string[] {
+  return [
+    'Differing fields:',
+    ...mismatches.map(
+      ({ path, expected, actual }) =>
+        `  ${path}: expected ${describeSide(expected, '    ')}, actual ${describeSide(actual, '    ')}`,
+    ),
+  ];
+}
+
+function describeSide(value: unknown, indent: string): string {
+  return value === ABSENT ? '<absent>' : formatValue(value, indent);
+}
+
+export function remainingTimeline(timeline: Timeline): string[] {
+  const remaining = timeline.unasserted();
+  if (remaining.length === 0) return ['Unasserted timeline: (empty)'];
+  const shown = remaining
+    .slice(0, TIMELINE_LINES_SHOWN)
+    .map((interaction) => `  #${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`);
+  const hidden = remaining.length - shown.length;
+  return ['Unasserted timeline (next first):', ...shown, ...(hidden > 0 ? [`  ... and ${hidden} more`] : [])];
+}

@@ -1,0 +1,42 @@
+import { relative, resolve, sep } from 'node:path';
+
+// Everything under the package's own source or build folder counts as ts-tripwire's frames.
+const OWN_ROOT = resolve(__dirname, '..') + sep;
+const LOCATION = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/;
+
+/**
+ * Where the user's code called into ts-tripwire: captured now (cheap), formatted only when a message
+ * needs it. Positions are those of the stack the runner shows (Jest maps them through source maps).
+ */
+export class CallSite {
+  private readonly holder: { stack?: string } = {};
+  private formatted: string | undefined;
+
+  constructor() {
+    Error.captureStackTrace(this.holder);
+  }
+
+  toString(): string {
+    this.formatted ??= firstUserFrame(this.holder.stack ?? '') ?? '<unknown location>';
+    return this.formatted;
+  }
+}
+
+/** The first stack frame outside ts-tripwire, Node's internals and, if asked, installed packages. */
+export function firstUserFrame(stack: string, skipPackages = false): string | undefined {
+  for (const line of stack.split('\n').slice(1)) {
+    const match = LOCATION.exec(line.trim());
+    if (match === null) continue;
+    const file = match[1]!.replace(/^file:\/\//, '');
+    if (file.startsWith('node:') || file.startsWith(OWN_ROOT) || !file.includes(sep)) continue;
+    if (skipPackages && file.includes(`${sep}node_modules${sep}`)) continue;
+    return `${relative(process.cwd(), file) || file}:${match[2]}:${match[3]}`;
+  }
+  return undefined;
+}
+
+export function currentUserFrame(skipPackages = true): string | undefined {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder);
+  return firstUserFrame(holder.stack ?? '', skipPackages);
+}

@@ -1,0 +1,77 @@
+/** Plain-data views of what went wrong, safe to print and serialise (no references into the verifier). */
+export interface InteractionSummary {
+  readonly sequence: number;
+  readonly service: string;
+  readonly operation: string;
+  readonly params: unknown;
+  readonly raised?: { readonly name: string; readonly message: string };
+}
+
+export interface UnusedMockSummary {
+  readonly service: string;
+  readonly operation: string;
+  readonly registeredAt: string;
+}
+
+export type ViolationKind = 'unmocked' | 'guarded' | 'post-sandbox' | 'escaped';
+
+export interface ViolationSummary {
+  readonly kind: ViolationKind;
+  readonly service: string;
+  readonly operation: string;
+  readonly params: unknown;
+  readonly message: string;
+}
+
+/** The base of every error ts-tripwire throws. */
+export class TripwireError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An AWS call with no mock left in its queue. Thrown into the code under test and remembered. */
+export class UnmockedInteractionError extends TripwireError {}
+
+/** An AWS call made outside any sandbox while the test-runner guard is on. Thrown and remembered. */
+export class GuardedCallError extends TripwireError {}
+
+/** An AWS call made by async work started inside `run` after `run` had settled. Thrown and remembered. */
+export class PostSandboxInteractionError extends TripwireError {}
+
+/** An assertion that does not match the next recorded interaction. */
+export class InteractionMismatchError extends TripwireError {}
+
+/** An assertion that leaves out a field the interaction recorded (`service`, `operation`, `params`, `raised`). */
+export class MissingAssertionFieldsError extends TripwireError {}
+
+/** An assertion made only of wildcards, which would pass whatever the code did. */
+export class AllWildcardAssertionError extends TripwireError {}
+
+/** Asserting or verifying while one of that verifier's sandboxes is still open. */
+export class AssertionInsideSandboxError extends TripwireError {}
+
+/** The module-level `tripwire` object used where there is no current test verifier. */
+export class NoActiveVerifierError extends TripwireError {}
+
+/** Bad input to a public function. Thrown before anything is changed. */
+export class TripwireConfigError extends TripwireError {}
+
+/** What `verifyAll()` found. Subclassed when only one kind of problem was found. */
+export class VerificationError extends TripwireError {
+  constructor(
+    message: string,
+    readonly unasserted: readonly InteractionSummary[],
+    readonly unused: readonly UnusedMockSummary[],
+    readonly violations: readonly ViolationSummary[],
+  ) {
+    super(message);
+  }
+}
+
+/** `verifyAll()` found recorded interactions that no assertion consumed, and nothing else. */
+export class UnassertedInteractionsError extends VerificationError {}
+
+/** `verifyAll()` found required mocks that no call consumed, and nothing else. */
+export class UnusedMocksError extends VerificationError {}

@@ -1,0 +1,126 @@
+import { isBytes, isPlainObject, isStreamLike } from '../util/values';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const ONE_LINE_LIMIT = 100;
+const BYTES_SHOWN_IN_FULL = 64;
+
+/** Marks a value the formatter should print as the given source text (used for paste-ready placeholders). */
+export class SourceText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
+ * so that hints in error messages can be pasted into a test as they are.
+ */
+export function formatValue(value: unknown, indent = ''): string {
+  const oneLine = format(value, indent, true);
+  if (oneLine.length + indent.length <= ONE_LINE_LIMIT && !oneLine.includes('\n')) return oneLine;
+  return format(value, indent, false);
+}
+
+function format(value: unknown, indent: string, oneLine: boolean): string {
+  if (value instanceof SourceText) return value.text;
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'function') return describeFunction(value);
+  if (typeof value === 'symbol') return value.toString();
+  if (isAsymmetricMatcher(value)) return describeMatcher(value);
+  if (value instanceof Date) return `new Date(${quote(value.toISOString())})`;
+  if (isBytes(value)) return formatBytes(value);
+  if (isStreamLike(value)) return `tripwire.ANY /* <${constructorName(value) ?? 'stream'}> */`;
+  if (value instanceof Error) return `${constructorName(value) ?? 'Error'}(${quote(value.message)})`;
+  if (Array.isArray(value))
+    return formatEntries(
+      value.map((item) => [undefined, item]),
+      '[',
+      ']',
+      indent,
+      oneLine,
+    );
+  const entries = Object.entries(value as object).filter(([, item]) => item !== undefined);
+  const prefix = isPlainObject(value) ? '' : `/* ${constructorName(value) ?? 'object'} */ `;
+  return prefix + formatEntries(entries, '{', '}', indent, oneLine);
+}
+
+function formatEntries(
+  entries: Array<[string | undefined, unknown]>,
+  open: string,
+  close: string,
+  indent: string,
+  oneLine: boolean,
+): string {
+  if (entries.length === 0) return `${open}${close}`;
+  const inner = `${indent}  `;
+  const parts = entries.map(([key, item]) => {
+    const rendered = oneLine ? format(item, inner, true) : formatValue(item, inner);
+    return key === undefined ? rendered : `${formatKey(key)}: ${rendered}`;
+  });
+  if (oneLine) return open === '{' ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`;
+  return `${open}\n${parts.map((part) => `${inner}${part},`).join('\n')}\n${indent}${close}`;
+}
+
+function formatKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : quote(key);
+}
+
+function formatBytes(bytes: Uint8Array): string {
+  if (bytes.length <= BYTES_SHOWN_IN_FULL) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes) && isPrintable(text)) {
+      return `Buffer.from(${quote(text)})`;
+    }
+    return `new Uint8Array([${Array.from(bytes).join(', ')}])`;
+  }
+  return `tripwire.ANY /* <${constructorName(bytes) ?? 'Uint8Array'} ${bytes.length} bytes> */`;
+}
+
+function isPrintable(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return false;
+  }
+  return true;
+}
+
+export function quote(text: string): string {
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t');
+  return `'${escaped}'`;
+}
+
+export interface AsymmetricMatcher {
+  asymmetricMatch(other: unknown): boolean;
+  toString?(): string;
+  toAsymmetricMatcher?(): string;
+}
+
+export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcher {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === 'function'
+  );
+}
+
+function describeMatcher(matcher: AsymmetricMatcher): string {
+  if (typeof matcher.toAsymmetricMatcher === 'function') return `expect.${matcher.toAsymmetricMatcher()}`;
+  const text = typeof matcher.toString === 'function' ? matcher.toString() : '';
+  return text && text !== '[object Object]' ? text : 'matcher';
+}
+
+function describeFunction(fn: { name?: string }): string {
+  return fn.name ? `[function ${fn.name}]` : '[function]';
+}
+
+function constructorName(value: object): string | undefined {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}

@@ -1,0 +1,93 @@
+import { isDeepStrictEqual } from 'node:util';
+import { isBytes, isPlainObject, isStreamLike } from '../util/values';
+import { type AsymmetricMatcher, isAsymmetricMatcher } from './format';
+
+/** Matches any value, including `undefined`. A constant: usable anywhere, with or without a verifier. */
+export const ANY: AsymmetricMatcher = Object.freeze({
+  asymmetricMatch: () => true,
+  toString: () => 'tripwire.ANY',
+  toJSON: () => 'tripwire.ANY',
+});
+
+/** One field that differs between an assertion and a recorded interaction. */
+export interface FieldMismatch {
+  readonly path: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+}
+
+/** A marker for a key that is not there, so the formatter can say so instead of printing `undefined`. */
+export const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * Compares `expected` with `actual` exactly (no missing or extra keys; `undefined` counts as absent, as in
+ * Jest's `toEqual`), letting any expected value be an asymmetric matcher, and lists every leaf that differs.
+ */
+export function diffValues(expected: unknown, actual: unknown, path: string, out: FieldMismatch[]): void {
+  if (isAsymmetricMatcher(expected)) {
+    if (!expected.asymmetricMatch(actual)) out.push({ path, expected, actual });
+    return;
+  }
+  if (Object.is(expected, actual)) return;
+  if (isBytes(expected) && isBytes(actual)) {
+    if (!Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength).equals(actual)) {
+      out.push({ path, expected, actual });
+    }
+    return;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) {
+      out.push({ path, expected, actual });
+      return;
+    }
+    for (let index = 0; index < expected.length; index++) {
+      diffValues(expected[index], actual[index], `${path}[${index}]`, out);
+    }
+    return;
+  }
+  if (isPlainObject(expected) && isPlainObject(actual)) {
+    for (const key of Object.keys(expected)) {
+      const expectedValue = expected[key];
+      const actualValue = actual[key];
+      const childPath = path === '' ? key : `${path}.${key}`;
+      if (expectedValue === undefined && actualValue === undefined) continue;
+      if (actualValue === undefined && !isAsymmetricMatcher(expectedValue)) {
+        out.push({ path: childPath, expected: expectedValue, actual: ABSENT });
+      } else {
+        diffValues(expectedValue, actualValue, childPath, out);
+      }
+    }
+    for (const key of Object.keys(actual)) {
+      if (actual[key] !== undefined && expected[key] === undefined) {
+        out.push({ path: path === '' ? key : `${path}.${key}`, expected: ABSENT, actual: actual[key] });
+      }
+    }
+    return;
+  }
+  if (expected instanceof Date && actual instanceof Date) {
+    if (expected.getTime() !== actual.getTime()) out.push({ path, expected, actual });
+    return;
+  }
+  if (isStreamLike(expected) || isStreamLike(actual) || !isDeepStrictEqual(expected, actual)) {
+    out.push({ path, expected, actual });
+  }
+}
+
+/** True when `value` matches anything: `tripwire.ANY`, `expect.anything()` and their kin. */
+export function isMatchAnything(value: unknown): boolean {
+  if (!isAsymmetricMatcher(value)) return false;
+  if (value === ANY) return true;
+  const text = typeof value.toAsymmetricMatcher === 'function' ? value.toAsymmetricMatcher() : String(value);
+  return text === 'Anything' || text === 'tripwire.ANY';
+}
+
+/**
+ * "Only wildcards": a bare match-anything, or an object with at least one key all of whose values
+ * match anything. `{}` asserts "no params" and is exact.
+ */
+export function isOnlyWildcards(params: unknown): boolean {
+  if (isMatchAnything(params)) return true;
+  if (!isPlainObject(params)) return false;
+  const values = Object.values(params).filter((value) => value !== undefined);
+  return values.length > 0 && values.every(isMatchAnything);
+}

@@ -1,0 +1,90 @@
+import type { Interaction } from '../plugins/plugin';
+import {
+  UnassertedInteractionsError,
+  type UnusedMockSummary,
+  UnusedMocksError,
+  VerificationError,
+  type ViolationSummary,
+} from './errors';
+
+export interface VerificationFindings {
+  readonly unasserted: Interaction[];
+  readonly unused: Array<{ summary: UnusedMockSummary; description: string }>;
+  readonly violations: readonly ViolationSummary[];
+}
+
+/** The error `verifyAll()` throws for what it found, or `undefined` when there is nothing to report. */
+export function verificationError(findings: VerificationFindings): VerificationError | undefined {
+  const { unasserted, unused, violations } = findings;
+  const sections: string[] = [];
+  if (violations.length > 0) sections.push(describeViolations(violations));
+  if (unasserted.length > 0) sections.push(describeUnasserted(unasserted));
+  if (unused.length > 0) sections.push(describeUnused(unused));
+  if (sections.length === 0) return undefined;
+
+  const payload = [
+    unasserted.map((interaction) => interaction.plugin.summarize(interaction)),
+    unused.map((mock) => mock.summary),
+    [...violations],
+  ] as const;
+  const kinds = sections.length;
+  const message = `${headline(findings, kinds)}\n\n${sections.join('\n\n')}`;
+  if (kinds === 1 && unasserted.length > 0) return new UnassertedInteractionsError(message, ...payload);
+  if (kinds === 1 && unused.length > 0) return new UnusedMocksError(message, ...payload);
+  return new VerificationError(message, ...payload);
+}
+
+function headline({ unasserted, unused, violations }: VerificationFindings, kinds: number): string {
+  if (kinds > 1) {
+    const parts = [
+      violations.length > 0 ? count(violations.length, 'violation') : '',
+      unasserted.length > 0 ? count(unasserted.length, 'unasserted interaction') : '',
+      unused.length > 0 ? count(unused.length, 'unused required mock') : '',
+    ].filter(Boolean);
+    return `Verification failed: ${parts.join(', ')}.`;
+  }
+  if (violations.length > 0)
+    return `Verification failed: ${count(violations.length, 'violation')} during the test.`;
+  if (unasserted.length > 0)
+    return `Verification failed: ${count(unasserted.length, 'recorded interaction')} never asserted.`;
+  return `Verification failed: ${count(unused.length, 'required mock')} never used.`;
+}
+
+function describeViolations(violations: readonly ViolationSummary[]): string {
+  const lines = [
+    'Violations (each was thrown into the code under test; it fails the test even if that code caught it):',
+  ];
+  violations.forEach((violation, index) => {
+    lines.push(`${index + 1}. [${violation.kind}] ${indentAfterFirst(violation.message, '   ')}`);
+  });
+  return lines.join('\n');
+}
+
+function describeUnasserted(unasserted: Interaction[]): string {
+  return [
+    'Unasserted interactions:',
+    ...unasserted.map(
+      (interaction) => `  #${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`,
+    ),
+    'Assert them after the sandbox, in this order:',
+    ...unasserted.map(
+      (interaction) => `  ${indentAfterFirst(interaction.plugin.assertHint(interaction), '  ')}`,
+    ),
+  ].join('\n');
+}
+
+function describeUnused(unused: Array<{ description: string }>): string {
+  return [
+    'Unused required mocks:',
+    ...unused.map((mock) => `  ${indentAfterFirst(mock.description, '  ')}`),
+    'Make the code under test call them, remove them, or register them with { required: false }.',
+  ].join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function indentAfterFirst(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
