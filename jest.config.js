@@ -1,14 +1,41 @@
-/** The test suite: library tests and the examples, each file in its own module registry. */
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * The test suite. Three projects, because the Jest setup changes what every test in a file sees:
+ * - library: tests of the library itself, with no test-runner setup (manual verifiers);
+ * - with-setup: tests that run under `ts-tripwire/jest`, as users' tests do;
+ * - examples: the example modules and their tests, also under `ts-tripwire/jest`.
+ */
+const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   setupFiles: ['<rootDir>/tests/support/offline-env.ts'],
-  roots: ['<rootDir>/tests', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/fixtures/'],
   moduleNameMapper: {
     '^ts-tripwire$': '<rootDir>/src/index.ts',
     '^ts-tripwire/jest$': '<rootDir>/src/jest.ts',
   },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'library',
+      roots: ['<rootDir>/tests'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/tests/with-setup/'],
+    },
+    {
+      ...shared,
+      displayName: 'with-setup',
+      roots: ['<rootDir>/tests/with-setup'],
+      setupFilesAfterEnv: ['<rootDir>/src/jest.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'examples',
+      roots: ['<rootDir>/examples'],
+      setupFilesAfterEnv: ['<rootDir>/src/jest.ts'],
+    },
+  ],
 };

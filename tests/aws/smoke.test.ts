@@ -1,5 +1,5 @@
-import { expect, test } from '@jest/globals';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 
 test('a mocked GetObject is served and asserted', async () => {
