@@ -16,6 +16,7 @@ export function installTestRunnerSetup(runner: 'Jest' | 'Vitest', beforeEach: Ho
 
   beforeEach(() => {
     verifier = new StrictVerifier();
+    verifier.hintName = 'tripwire';
     verifier.configure(fileSettings());
     setCurrentVerifier(verifier);
     stopGuard = verifier.startGuard();

@@ -23,6 +23,8 @@ export interface PluginHost {
   /** Throws `AssertionInsideSandboxError` while a sandbox of this verifier is open. */
   ensureNoOpenSandbox(action: string): void;
   readonly settings: Readonly<VerifierSettings>;
+  /** How test code refers to this verifier, for paste-ready hints: `tripwire` in a test, else `verifier`. */
+  readonly hintName: string;
 }
 
 export type GuardLevel = 'error' | 'warn' | 'off';

@@ -27,6 +27,8 @@ const GUARD_LEVELS: readonly GuardLevel[] = ['error', 'warn', 'off'];
  */
 export class Verifier implements PluginHost, RouteTarget {
   readonly settings: VerifierSettings = { guard: 'error' };
+  /** How test code refers to this verifier in paste-ready hints; the test-runner setups make it `tripwire`. */
+  hintName = 'verifier';
   private readonly plugins = new Map<string, Plugin>();
   private readonly timeline = new Timeline();
   private readonly violations: ViolationSummary[] = [];
@@ -63,7 +65,7 @@ export class Verifier implements PluginHost, RouteTarget {
   async run<T>(fn: () => T | Promise<T>): Promise<T> {
     if (typeof fn !== 'function') {
       throw new TripwireConfigError(
-        'run() takes a function: await tripwire.run(async () => { /* code under test */ });',
+        `run() takes a function: await ${this.hintName}.run(async () => { /* code under test */ });`,
       );
     }
     const scope: SandboxScope = { target: this, parent: currentScope(), open: true };
@@ -82,7 +84,7 @@ export class Verifier implements PluginHost, RouteTarget {
   inAnyOrder<T>(fn: () => T): T {
     if (typeof fn !== 'function') {
       throw new TripwireConfigError(
-        'inAnyOrder() takes a function: tripwire.inAnyOrder(() => { /* assertions */ });',
+        `inAnyOrder() takes a function: ${this.hintName}.inAnyOrder(() => { /* assertions */ });`,
       );
     }
     this.anyOrderDepth++;
@@ -119,7 +121,7 @@ export class Verifier implements PluginHost, RouteTarget {
   configure(options: ConfigureOptions): void {
     if (!isPlainObject(options as unknown)) {
       throw new TripwireConfigError(
-        "configure() takes an options object: tripwire.configure({ guard: 'warn' });",
+        `configure() takes an options object: ${this.hintName}.configure({ guard: 'warn' });`,
       );
     }
     const unknown = Object.keys(options).filter((key) => key !== 'guard');
@@ -176,8 +178,8 @@ export class Verifier implements PluginHost, RouteTarget {
     if (this.openSandboxes > 0) {
       throw new AssertionInsideSandboxError(
         `${action} while a sandbox of this verifier is still open. Move it after the sandbox:\n` +
-          '  await tripwire.run(async () => { /* code under test */ });\n' +
-          "  tripwire.aws.assertAwsCall({ service: '...', operation: '...', params: { /* ... */ } });",
+          `  await ${this.hintName}.run(async () => { /* code under test */ });\n` +
+          `  ${this.hintName}.aws.assertAwsCall({ service: '...', operation: '...', params: { /* ... */ } });`,
       );
     }
   }

@@ -27,7 +27,15 @@ import {
 } from './interception';
 import { assertHint, describeRaised, formatCall, mockHint } from './messages';
 import { describe, normalizeSpec, type Outcome } from './mock-spec';
-import { DOCUMENT_SERVICE, nameCommand, nameCommandClass, serviceDisplayName, serviceKey } from './naming';
+import {
+  DOCUMENT_OPERATION_NAMES,
+  DOCUMENT_SERVICE,
+  DOCUMENT_SERVICE_KEY,
+  nameCommand,
+  nameCommandClass,
+  serviceDisplayName,
+  serviceKey,
+} from './naming';
 import { buildOutput } from './outputs';
 import { payloadMembers } from './payload-members';
 import { MockQueues } from './queues';
@@ -68,7 +76,7 @@ interface CallName {
 }
 
 interface SendOptions {
-  abortSignal?: { aborted?: boolean; reason?: unknown };
+  abortSignal?: { aborted?: boolean };
 }
 
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
@@ -134,7 +142,7 @@ export class AwsPlugin implements Plugin, SendHandler {
     if (!isPlainObject(assertion)) {
       throw new TripwireConfigError(
         `assertAwsCall() takes { service, operation, params }, not ${describe(assertion)}: ` +
-          "tripwire.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });",
+          `${this.host.hintName}.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });`,
       );
     }
     this.checkAssertionKeys(assertion);
@@ -147,7 +155,7 @@ export class AwsPlugin implements Plugin, SendHandler {
       };
       throw new MissingAssertionFieldsError(
         `assertAwsCall() needs ${missing.join(', ')}: every assertion names the service, the operation and the exact params.\n` +
-          `  tripwire.aws.assertAwsCall(${formatValue(example)});`,
+          `  ${this.host.hintName}.aws.assertAwsCall(${formatValue(example)});`,
       );
     }
     const name = this.nameFromStrings(assertion.service, assertion.operation, 'assertAwsCall');
@@ -159,14 +167,14 @@ export class AwsPlugin implements Plugin, SendHandler {
     if (!isPlainObject(assertion)) {
       throw new TripwireConfigError(
         `assertAwsCall(${name.operation}Command, ...) takes { params, raised? } as its second argument: ` +
-          `tripwire.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
+          `${this.host.hintName}.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
       );
     }
     this.checkAssertionKeys(assertion);
     if (assertion.params === undefined) {
       throw new MissingAssertionFieldsError(
         `assertAwsCall(${name.operation}Command, ...) needs params: every assertion names the exact params.\n` +
-          `  tripwire.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
+          `  ${this.host.hintName}.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
       );
     }
     return this.expectedCall(name, assertion);
@@ -201,7 +209,7 @@ export class AwsPlugin implements Plugin, SendHandler {
     );
     const hint =
       candidate === undefined
-        ? `  tripwire.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
+        ? `  ${this.host.hintName}.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
         : `  ${this.assertHint(candidate)}`;
     return new AllWildcardAssertionError(
       `Assertion for ${expected.service}.${expected.operation} is made only of wildcards (${formatValue(expected.params)}), so it would pass whatever the code sent.\n` +
@@ -230,7 +238,7 @@ export class AwsPlugin implements Plugin, SendHandler {
 
   assertHint(interaction: Interaction): string {
     const fields = interaction.fields as unknown as AwsCallFields;
-    return assertHint(fields.service, fields.operation, fields.params, fields.raised);
+    return assertHint(this.host.hintName, fields.service, fields.operation, fields.params, fields.raised);
   }
 
   matchFields(interaction: Interaction, expectedFields: Readonly<Record<string, unknown>>): FieldMismatch[] {
@@ -325,7 +333,7 @@ export class AwsPlugin implements Plugin, SendHandler {
     const signal = options?.abortSignal;
     if (signal?.aborted) {
       const fields = this.record(name, params);
-      fields.raised = abortError(signal);
+      fields.raised = abortError();
       return Promise.reject(fields.raised);
     }
     const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
@@ -398,24 +406,28 @@ export class AwsPlugin implements Plugin, SendHandler {
     if (kind === 'unmocked') {
       const queued = this.queues.queuedCount(name.key);
       const used =
-        queued > 0
-          ? `\nAll ${queued} mock${queued === 1 ? '' : 's'} registered for ${name.service}.${name.operation} were already used by earlier calls.`
-          : '';
-      error = new UnmockedInteractionError(
-        `Unmocked AWS call: ${call}${used}${where}\nRegister a mock before the sandbox:\n  ${mockHint(name.service, name.operation)}`,
-      );
+        queued === 0
+          ? ''
+          : queued === 1
+            ? `\nThe one mock registered for ${name.service}.${name.operation} was used by an earlier call.`
+            : `\nThe ${queued} mocks registered for ${name.service}.${name.operation} were all used by earlier calls.`;
+      const fix =
+        queued === 0
+          ? `Register a mock before the sandbox:\n  ${mockHint(this.host.hintName, name.service, name.operation)}`
+          : `Register one more, or raise times on the existing registration to { times: ${queued + 1} }:\n  ${mockHint(this.host.hintName, name.service, name.operation)}`;
+      error = new UnmockedInteractionError(`Unmocked AWS call: ${call}${used}${where}\n${fix}`);
     } else if (kind === 'guarded') {
       error = new GuardedCallError(
         `AWS call outside the sandbox: ${call}${where}\n` +
           'The ts-tripwire guard blocks real AWS calls during tests. Run the code under test inside the sandbox:\n' +
-          `  await tripwire.run(async () => { /* the code that calls ${name.service}.${name.operation} */ });\n` +
-          "or let real calls through for this test (or, at the top of the file, for every test in it):\n  tripwire.configure({ guard: 'warn' });",
+          `  await ${this.host.hintName}.run(async () => { /* the code that calls ${name.service}.${name.operation} */ });\n` +
+          `or let real calls through for this test (or, at the top of the file, for every test in it):\n  ${this.host.hintName}.configure({ guard: 'warn' });`,
       );
     } else {
       error = new PostSandboxInteractionError(
         `AWS call after the sandbox closed: ${call}${where}\n` +
-          'Async work started inside tripwire.run() made this call after run() had settled. Await that work inside the sandbox:\n' +
-          '  await tripwire.run(async () => { await theWorkThatCalls(); });',
+          `Async work started inside ${this.host.hintName}.run() made this call after run() had settled. Await that work inside the sandbox:\n` +
+          `  await ${this.host.hintName}.run(async () => { await theWorkThatCalls(); });`,
       );
     }
     this.host.rememberViolation({
@@ -465,7 +477,7 @@ export class AwsPlugin implements Plugin, SendHandler {
     ) {
       throw new TripwireConfigError(
         `${method}() takes the service and the operation as strings, not ${describe(service)} and ${describe(operation)}: ` +
-          `tripwire.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
+          `${this.host.hintName}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
       );
     }
     const key = serviceKey(service);
@@ -510,8 +522,12 @@ function canonicalOperation(key: string, service: string, operation: string): st
   if (operations === undefined || operations.has(operation)) return operation;
   const stripped = operation.replace(/Command$/, '');
   if (operations.has(stripped)) return stripped;
+  const documentName = key === DOCUMENT_SERVICE_KEY ? DOCUMENT_OPERATION_NAMES[stripped] : undefined;
+  const suggestion = documentName
+    ? ` Did you mean '${documentName}'? The document client names ${stripped} '${documentName}'.`
+    : didYouMean(stripped, operations);
   throw new TripwireConfigError(
-    `${service} has no operation '${operation}'.${didYouMean(stripped, operations)} ` +
+    `${service} has no operation '${operation}'.${suggestion} ` +
       `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
   );
 }

@@ -6,15 +6,21 @@ export function formatCall(service: string, operation: string, params: unknown):
 }
 
 /** A ready-to-paste registration for a call. */
-export function mockHint(service: string, operation: string): string {
-  return `tripwire.aws.mockCall('${service}', '${operation}', { returns: { /* ${operation}CommandOutput */ } });`;
+export function mockHint(verifier: string, service: string, operation: string): string {
+  return `${verifier}.aws.mockCall('${service}', '${operation}', { returns: { /* ${operation}CommandOutput */ } });`;
 }
 
 /** A ready-to-paste assertion built from the recorded values. */
-export function assertHint(service: string, operation: string, params: unknown, raised: unknown): string {
+export function assertHint(
+  verifier: string,
+  service: string,
+  operation: string,
+  params: unknown,
+  raised: unknown,
+): string {
   const fields: Record<string, unknown> = { service, operation, params: params ?? {} };
   if (raised !== undefined) fields.raised = raisedName(raised);
-  return `tripwire.aws.assertAwsCall(${formatValue(fields, '')});`;
+  return `${verifier}.aws.assertAwsCall(${formatValue(fields, '')});`;
 }
 
 export function raisedName(raised: unknown): string {

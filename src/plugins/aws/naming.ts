@@ -21,7 +21,7 @@ export const DOCUMENT_SERVICE = 'dynamodb-document';
 export const DOCUMENT_SERVICE_KEY = serviceKey(DOCUMENT_SERVICE);
 
 // lib-dynamodb commands wrap a low-level command; the document names differ where DynamoDB says "Item(s)".
-const DOCUMENT_OPERATION_NAMES: Readonly<Record<string, string>> = {
+export const DOCUMENT_OPERATION_NAMES: Readonly<Record<string, string>> = {
   PutItem: 'Put',
   GetItem: 'Get',
   UpdateItem: 'Update',

@@ -111,11 +111,10 @@ function modeledFault(ExceptionClass: ExceptionClass): 'client' | 'server' | und
   }
 }
 
-/** The error the SDK's HTTP handlers throw for an already-aborted `abortSignal` (same name, message, cause). */
-export function abortError(signal: { reason?: unknown }): Error {
-  const reason = signal.reason;
-  const error = new Error(reason && !(reason instanceof Error) ? String(reason) : 'Request aborted');
-  error.name = 'AbortError';
-  if (reason instanceof Error) error.cause = reason;
-  return error;
+/**
+ * The error the real SDK rejects with for an already-aborted `abortSignal`: its retry layer (and, on older
+ * lines, its HTTP handler) throws `Request aborted` named `AbortError`, whatever the signal's reason.
+ */
+export function abortError(): Error {
+  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
 }
