@@ -1,6 +1,10 @@
-import type { AwsPlugin } from './plugins/aws/aws-plugin';
+import { AwsPlugin } from './plugins/aws/aws-plugin';
 import { ANY } from './verifier/matching';
+import { definePlugin } from './verifier/plugin-registry';
 import { Verifier } from './verifier/verifier';
+
+// The built-in plugins: every verifier creates them on first use and every sandbox and guard activates them.
+definePlugin('aws', (host) => new AwsPlugin(host));
 
 /**
  * A verifier with ts-tripwire's built-in plugins at hand: `verifier.aws` gets (or creates) its AWS plugin.

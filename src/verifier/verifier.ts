@@ -43,7 +43,7 @@ export class Verifier implements PluginHost, RouteTarget {
   registerPlugin(plugin: Plugin): void {
     if (this.plugins.has(plugin.name)) {
       throw new TripwireConfigError(
-        `This verifier already has a ${plugin.name} plugin; a second one would never see a call. ` +
+        `This verifier already has its '${plugin.name}' plugin; a second one would never see a call. ` +
           `Use the existing one: verifier.${plugin.name}`,
       );
     }

@@ -14,7 +14,6 @@ import {
 } from '../../verifier/errors';
 import { formatValue } from '../../verifier/format';
 import { diffValues, type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
-import { definePlugin } from '../../verifier/plugin-registry';
 import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
 import { knownOperations } from './client-packages';
@@ -512,7 +511,8 @@ export class AwsPlugin implements Plugin, SendHandler {
     const called = this.calledOperations.get(service);
     if (called === undefined || called.has(operation)) return '';
     const match = closestMatch(operation, called);
-    return match === undefined ? '' : `. It was never called; did you mean '${match}', which was?`;
+    if (match === undefined) return '';
+    return `. It was never called, but ${this.displayNames.get(service) ?? service}.${match} was: did you mean '${match}'?`;
   }
 }
 
@@ -552,6 +552,3 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
     value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
   );
 }
-
-// Makes the plugin available to every verifier as `verifier.pluginByName('aws')`.
-definePlugin('aws', (host) => new AwsPlugin(host));

@@ -103,7 +103,7 @@ function configError(callText: string, problem: string): TripwireConfigError {
 }
 
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string '${value}'`;
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'object'}`;

@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import { describe, expect, test } from '@jest/globals';
+import { tripwire } from 'ts-tripwire';
+import { formatValue } from '../../src/verifier/format';
+
+describe('formatValue writes values as TypeScript that evaluates back to them', () => {
+  test.each<[string, unknown, string]>([
+    ['strings, single-quoted and escaped', "it's\na\\b", "'it\\'s\\na\\\\b'"],
+    ['numbers, booleans, null, bigint', [1.5, true, null, 10n], '[1.5, true, null, 10n]'],
+    ['identifier and quoted keys', { Bucket: 'b', 'x-amz-meta': '1' }, "{ Bucket: 'b', 'x-amz-meta': '1' }"],
+    ['undefined keys left out', { a: 1, b: undefined }, '{ a: 1 }'],
+    ['dates', new Date(0), "new Date('1970-01-01T00:00:00.000Z')"],
+    ['text bytes', Buffer.from('a,b'), "Buffer.from('a,b')"],
+    ['binary bytes', new Uint8Array([0, 255]), 'new Uint8Array([0, 255])'],
+    ['large bytes', new Uint8Array(100), 'tripwire.ANY /* <Uint8Array 100 bytes> */'],
+    ['streams', Readable.from(['x']), 'tripwire.ANY /* <Readable> */'],
+    ['sets and class instances', new Set(['x']), '/* Set */ {}'],
+    ['tripwire.ANY', tripwire.ANY, 'tripwire.ANY'],
+    ['Jest matchers', expect.any(String), 'expect.Any<String>'],
+  ])('%s', (_, value, text) => {
+    expect(formatValue(value)).toBe(text);
+  });
+
+  test('long values break over lines, each nested value on one line where it fits in 100 columns', () => {
+    const value = {
+      Bucket: 'bucket-name',
+      Key: 'a/fairly/long/key/name.csv',
+      Metadata: { owner: 'someone', team: 'data' },
+    };
+    expect(formatValue({ service: 's3', operation: 'PutObject', params: value })).toBe(
+      [
+        '{',
+        "  service: 's3',",
+        "  operation: 'PutObject',",
+        '  params: {',
+        "    Bucket: 'bucket-name',",
+        "    Key: 'a/fairly/long/key/name.csv',",
+        "    Metadata: { owner: 'someone', team: 'data' },",
+        '  },',
+        '}',
+      ].join('\n'),
+    );
+  });
+});
