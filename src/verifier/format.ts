@@ -4,11 +4,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const ONE_LINE_LIMIT = 100;
 const BYTES_SHOWN_IN_FULL = 64;
 
-/** Marks a value the formatter should print as the given source text (used for paste-ready placeholders). */
-export class SourceText {
-  constructor(readonly text: string) {}
-}
-
 /**
  * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
  * so that hints in error messages can be pasted into a test as they are.
@@ -20,7 +15,6 @@ export function formatValue(value: unknown, indent = ''): string {
 }
 
 function format(value: unknown, indent: string, oneLine: boolean): string {
-  if (value instanceof SourceText) return value.text;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);

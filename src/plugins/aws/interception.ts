@@ -51,10 +51,6 @@ export function deactivateInterception(): void {
   state.removeLoadHook = undefined;
 }
 
-export function isIntercepting(): boolean {
-  return state.users > 0;
-}
-
 /** The copy of the SDK core a client is built on, when that copy is patched. */
 export function baseCopyOf(client: object): BaseClientCopy | undefined {
   for (
@@ -66,10 +62,6 @@ export function baseCopyOf(client: object): BaseClientCopy | undefined {
     if (record !== undefined) return record.copy;
   }
   return undefined;
-}
-
-export function patchedCopies(): BaseClientCopy[] {
-  return [...state.patches.values()].map((record) => record.copy);
 }
 
 function patch(copy: BaseClientCopy): void {

@@ -1,21 +1,8 @@
 /**
- * The modules the current module system has loaded, by file path. Under plain Node this is Node's
- * `require.cache`; under Jest it is Jest's view of the test file's own module registry, so the same code
- * finds the SDK copies a test file uses in both.
+ * The loaded modules whose path matches, without reading the exports of any other module. Under plain Node
+ * this reads Node's `require.cache`; under Jest, Jest's view of the test file's own module registry, so the
+ * same code finds the SDK copies a test file uses in both.
  */
-export function loadedModules(): Array<[string, Record<string, unknown>]> {
-  const cache = require.cache;
-  const modules: Array<[string, Record<string, unknown>]> = [];
-  for (const path of Object.keys(cache)) {
-    const exports = cache[path]?.exports as unknown;
-    if (exports !== null && (typeof exports === 'object' || typeof exports === 'function')) {
-      modules.push([path, exports as Record<string, unknown>]);
-    }
-  }
-  return modules;
-}
-
-/** The loaded modules whose path matches, without reading the exports of any other module. */
 export function loadedModulesMatching(pattern: RegExp): Array<[string, Record<string, unknown>]> {
   const cache = require.cache;
   const modules: Array<[string, Record<string, unknown>]> = [];

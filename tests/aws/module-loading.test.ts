@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { offlineEnvironment } from '../support/offline-environment';
+
+/** Runs a script with plain Node (no Jest module registry) against the built package. */
+function runNode(script: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(__dirname, '../fixtures/node', script)], {
+    env: { PATH: process.env.PATH, ...offlineEnvironment() },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('module loading under plain Node', () => {
+  test('an SDK first loaded inside the sandbox is intercepted, and restored afterwards', () => {
+    const result = runNode('lazy-client.js');
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ account: '123456789012', restored: true });
+    expect(result.status).toBe(0);
+  });
+});
