@@ -77,6 +77,7 @@ function noCandidate(
       [
         `No unasserted interaction is left to match this assertion: ${formatValue(expected)}`,
         'Every recorded interaction has already been asserted: the code under test made fewer calls than the test expects.',
+        'Remove this assertion, or register a mock and make the code under test make the call.',
       ].join('\n'),
     );
   }
@@ -91,6 +92,8 @@ function noCandidate(
     );
   }
   lines.push(...remainingTimeline(timeline));
+  const next = closest?.interaction ?? remaining[0]!;
+  lines.push('To assert what was recorded:', `  ${next.plugin.assertHint(next)}`);
   return new InteractionMismatchError(lines.join('\n'));
 }
 
