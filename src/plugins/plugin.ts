@@ -45,6 +45,8 @@ export interface Plugin {
   deactivate(): void;
   /** `s3.GetObject({ Bucket: 'b' })` */
   formatInteraction(interaction: Interaction): string;
+  /** What an assertion expects, in the same form: `s3.GetObject({ Bucket: 'b' })`. */
+  formatExpected(expected: Readonly<Record<string, unknown>>): string;
   /** A ready-to-paste assertion for the interaction, built from its recorded values. */
   assertHint(interaction: Interaction): string;
   /** Fields of `expected` that differ from the interaction (an empty list means it matches). */

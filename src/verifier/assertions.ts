@@ -1,7 +1,7 @@
 import type { Interaction, Plugin } from '../plugins/plugin';
 import { InteractionMismatchError, MissingAssertionFieldsError } from './errors';
-import { formatValue } from './format';
-import { ABSENT, type FieldMismatch } from './matching';
+import { formatValue, indented } from './format';
+import type { FieldMismatch } from './matching';
 import type { Timeline } from './timeline';
 
 const TIMELINE_LINES_SHOWN = 10;
@@ -29,7 +29,7 @@ export function assertInteraction(
         `The next recorded interaction is not a ${plugin.name} call: #${candidate.sequence} ${candidate.plugin.formatInteraction(candidate)}`,
         ...remainingTimeline(timeline),
         'Assert it first:',
-        `  ${candidate.plugin.assertHint(candidate)}`,
+        indented(candidate.plugin.assertHint(candidate)),
       ].join('\n'),
     );
   }
@@ -40,7 +40,7 @@ export function assertInteraction(
         ...describeMismatches(mismatches),
         ...remainingTimeline(timeline),
         'To assert what was recorded:',
-        `  ${plugin.assertHint(candidate)}`,
+        indented(plugin.assertHint(candidate)),
       ].join('\n'),
     );
   }
@@ -48,9 +48,9 @@ export function assertInteraction(
   if (missing.length > 0) {
     throw new MissingAssertionFieldsError(
       [
-        `Assertion for #${candidate.sequence} ${plugin.formatInteraction(candidate)} leaves out: ${missing.join(', ')}.`,
+        `The assertion leaves out ${missing.join(', ')}, which #${candidate.sequence} recorded: ${plugin.formatInteraction(candidate)}`,
         'Every recorded field must be asserted. Assert it as:',
-        `  ${plugin.assertHint(candidate)}`,
+        indented(plugin.assertHint(candidate)),
       ].join('\n'),
     );
   }
@@ -75,7 +75,7 @@ function noCandidate(
   if (remaining.length === 0) {
     return new InteractionMismatchError(
       [
-        `No unasserted interaction is left to match this assertion: ${formatValue(expected)}`,
+        `No unasserted interaction is left to match this assertion: ${plugin.formatExpected(expected)}`,
         'Every recorded interaction has already been asserted: the code under test made fewer calls than the test expects.',
         'Remove this assertion, or register a mock and make the code under test make the call.',
       ].join('\n'),
@@ -83,7 +83,7 @@ function noCandidate(
   }
   const closest = closestCandidate(remaining, plugin, expected);
   const lines = [
-    `No unasserted interaction matches this assertion${anyOrder ? ' (in any order)' : ''}: ${formatValue(expected)}`,
+    `No unasserted interaction matches this assertion${anyOrder ? ' (in any order)' : ''}: ${plugin.formatExpected(expected)}`,
   ];
   if (closest !== undefined) {
     lines.push(
@@ -93,7 +93,7 @@ function noCandidate(
   }
   lines.push(...remainingTimeline(timeline));
   const next = closest?.interaction ?? remaining[0]!;
-  lines.push('To assert what was recorded:', `  ${next.plugin.assertHint(next)}`);
+  lines.push('To assert what was recorded:', indented(next.plugin.assertHint(next)));
   return new InteractionMismatchError(lines.join('\n'));
 }
 
@@ -116,13 +116,9 @@ export function describeMismatches(mismatches: FieldMismatch[]): string[] {
     'Differing fields:',
     ...mismatches.map(
       ({ path, expected, actual }) =>
-        `  ${path}: expected ${describeSide(expected, '    ')}, actual ${describeSide(actual, '    ')}`,
+        `  ${path}: expected ${formatValue(expected, '    ')}, actual ${formatValue(actual, '    ')}`,
     ),
   ];
-}
-
-function describeSide(value: unknown, indent: string): string {
-  return value === ABSENT ? '<absent>' : formatValue(value, indent);
 }
 
 export function remainingTimeline(timeline: Timeline): string[] {
@@ -130,7 +126,9 @@ export function remainingTimeline(timeline: Timeline): string[] {
   if (remaining.length === 0) return ['Unasserted timeline: (empty)'];
   const shown = remaining
     .slice(0, TIMELINE_LINES_SHOWN)
-    .map((interaction) => `  #${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`);
+    .map((interaction) =>
+      indented(`#${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`),
+    );
   const hidden = remaining.length - shown.length;
   return ['Unasserted timeline (next first):', ...shown, ...(hidden > 0 ? [`  ... and ${hidden} more`] : [])];
 }

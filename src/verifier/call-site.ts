@@ -1,7 +1,9 @@
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
-// Everything under the package's own source or build folder counts as ts-tripwire's frames.
-const OWN_ROOT = resolve(__dirname, '..') + sep;
+// Frames in the package's own source or build folder are ts-tripwire's. Both, because runners map the built
+// files back to src/ through their source maps.
+const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+const OWN_ROOTS = [join(PACKAGE_ROOT, 'src') + sep, join(PACKAGE_ROOT, 'dist') + sep];
 const LOCATION = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/;
 
 /**
@@ -28,7 +30,8 @@ export function firstUserFrame(stack: string, skipPackages = false): string | un
     const match = LOCATION.exec(line.trim());
     if (match === null) continue;
     const file = match[1]!.replace(/^file:\/\//, '');
-    if (file.startsWith('node:') || file.startsWith(OWN_ROOT) || !file.includes(sep)) continue;
+    if (file.startsWith('node:') || OWN_ROOTS.some((root) => file.startsWith(root)) || !file.includes(sep))
+      continue;
     if (skipPackages && file.includes(`${sep}node_modules${sep}`)) continue;
     return `${relative(process.cwd(), file) || file}:${match[2]}:${match[3]}`;
   }

@@ -8,6 +8,11 @@ const BYTES_SHOWN_IN_FULL = 64;
  * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
  * so that hints in error messages can be pasted into a test as they are.
  */
+/** A value's description rather than the value itself, printed as `<text>` (for example `<absent>`). */
+export class Note {
+  constructor(readonly text: string) {}
+}
+
 export function formatValue(value: unknown, indent = ''): string {
   const oneLine = format(value, indent, true);
   if (oneLine.length + indent.length <= ONE_LINE_LIMIT && !oneLine.includes('\n')) return oneLine;
@@ -15,6 +20,7 @@ export function formatValue(value: unknown, indent = ''): string {
 }
 
 function format(value: unknown, indent: string, oneLine: boolean): string {
+  if (value instanceof Note) return `<${value.text}>`;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);
@@ -80,6 +86,11 @@ function isPrintable(text: string): boolean {
   return true;
 }
 
+/** Prefixes every line of `text`, so a multi-line value lines up inside a list or under a heading. */
+export function indented(text: string, indent = '  '): string {
+  return text.replace(/^/gm, indent);
+}
+
 export function quote(text: string): string {
   const escaped = text
     .replace(/\\/g, '\\\\')
@@ -104,7 +115,29 @@ export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcher 
   );
 }
 
+// Jest's and Vitest's built-in matchers, written back as the call that makes them.
+const SAMPLE_MATCHERS = new Set([
+  'ObjectContaining',
+  'ArrayContaining',
+  'StringContaining',
+  'StringMatching',
+]);
+
 function describeMatcher(matcher: AsymmetricMatcher): string {
+  const { sample, inverse, precision } = matcher as {
+    sample?: unknown;
+    inverse?: unknown;
+    precision?: unknown;
+  };
+  const kind = constructorName(matcher);
+  const not = inverse === true ? 'not.' : '';
+  if (kind === 'Any' && typeof sample === 'function') return `expect.any(${sample.name || 'Object'})`;
+  if (kind === 'Anything') return 'expect.anything()';
+  if (kind !== undefined && SAMPLE_MATCHERS.has(kind)) {
+    const argument = sample instanceof RegExp ? String(sample) : formatValue(sample);
+    return `expect.${not}${kind.charAt(0).toLowerCase()}${kind.slice(1)}(${argument})`;
+  }
+  if (kind === 'CloseTo') return `expect.${not}closeTo(${String(sample)}, ${String(precision)})`;
   if (typeof matcher.toAsymmetricMatcher === 'function') return `expect.${matcher.toAsymmetricMatcher()}`;
   const text = typeof matcher.toString === 'function' ? matcher.toString() : '';
   return text && text !== '[object Object]' ? text : 'matcher';

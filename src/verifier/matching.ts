@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isBytes, isPlainObject, isStreamLike } from '../util/values';
-import { type AsymmetricMatcher, isAsymmetricMatcher } from './format';
+import { type AsymmetricMatcher, isAsymmetricMatcher, Note } from './format';
 
 /** Matches any value, including `undefined`. A constant: usable anywhere, with or without a verifier. */
 export const ANY: AsymmetricMatcher = Object.freeze({
@@ -16,8 +16,8 @@ export interface FieldMismatch {
   readonly actual: unknown;
 }
 
-/** A marker for a key that is not there, so the formatter can say so instead of printing `undefined`. */
-export const ABSENT: unique symbol = Symbol('absent');
+/** A key that is not there, so that a diff says so instead of printing `undefined`. */
+export const ABSENT = new Note('absent');
 
 /**
  * Compares `expected` with `actual` exactly (no missing or extra keys; `undefined` counts as absent, as in

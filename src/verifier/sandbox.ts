@@ -52,8 +52,11 @@ export function currentRoute(): Route | undefined {
   for (let candidate = scope; candidate !== undefined; candidate = candidate.parent) {
     if (candidate.open) return { mode: 'sandbox', target: candidate.target };
   }
-  if (scope !== undefined) return { mode: 'post-sandbox', target: scope.target };
   const guard = shared.guards.at(-1);
+  if (scope !== undefined) {
+    // A guard of another verifier means the sandbox's own test is over: the running test gets the report.
+    return { mode: 'post-sandbox', target: guard ?? scope.target };
+  }
   return guard === undefined ? undefined : { mode: 'guarded', target: guard };
 }
 

@@ -6,6 +6,7 @@ import {
   VerificationError,
   type ViolationSummary,
 } from './errors';
+import { indented } from './format';
 
 export interface VerificationFindings {
   readonly unasserted: Interaction[];
@@ -55,7 +56,8 @@ function describeViolations(violations: readonly ViolationSummary[]): string {
     'Violations (each was thrown into the code under test; it fails the test even if that code caught it):',
   ];
   violations.forEach((violation, index) => {
-    lines.push(`${index + 1}. [${violation.kind}] ${indentAfterFirst(violation.message, '   ')}`);
+    const numbered = `${index + 1}. [${violation.kind}] `;
+    lines.push(numbered + indented(violation.message, ' '.repeat(numbered.length)).trimStart());
   });
   return lines.join('\n');
 }
@@ -63,28 +65,22 @@ function describeViolations(violations: readonly ViolationSummary[]): string {
 function describeUnasserted(unasserted: Interaction[]): string {
   return [
     'Unasserted interactions:',
-    ...unasserted.map(
-      (interaction) => `  #${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`,
+    ...unasserted.map((interaction) =>
+      indented(`#${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`),
     ),
     'Assert them after the sandbox, in this order:',
-    ...unasserted.map(
-      (interaction) => `  ${indentAfterFirst(interaction.plugin.assertHint(interaction), '  ')}`,
-    ),
+    ...unasserted.map((interaction) => indented(interaction.plugin.assertHint(interaction))),
   ].join('\n');
 }
 
 function describeUnused(unused: Array<{ description: string }>): string {
   return [
     'Unused required mocks:',
-    ...unused.map((mock) => `  ${indentAfterFirst(mock.description, '  ')}`),
+    ...unused.map((mock) => indented(mock.description)),
     'Make the code under test call them, remove them, or register them with { required: false }.',
   ].join('\n');
 }
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function indentAfterFirst(text: string, indent: string): string {
-  return text.replace(/\n/g, `\n${indent}`);
 }

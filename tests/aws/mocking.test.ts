@@ -1,7 +1,8 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from '@jest/globals';
-import { StrictVerifier, UnmockedInteractionError } from 'ts-tripwire';
+import { StrictVerifier, TripwireConfigError, UnmockedInteractionError } from 'ts-tripwire';
+import { rejectionOf } from '../support/rejection';
 
 const getObject = (s3: S3Client, Key: string) => s3.send(new GetObjectCommand({ Bucket: 'b', Key }));
 
@@ -162,6 +163,22 @@ describe('serving calls from the queues', () => {
       operation: 'GetObject',
       params: { Bucket: 'b', Key: '2' },
       raised: 'Error',
+    });
+  });
+
+  test('a returns function that produces something other than an output object rejects with the fix', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { returns: (() => undefined) as never });
+    const error = await verifier.run(() => rejectionOf(getObject(new S3Client({}), 'k')));
+    expect(error).toBeInstanceOf(TripwireConfigError);
+    expect(error.message).toBe(
+      'The returns function for s3.GetObject produced undefined; it must return the output object ({} for an empty one).',
+    );
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
+      raised: TripwireConfigError,
     });
   });
 

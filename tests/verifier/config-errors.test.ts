@@ -71,7 +71,7 @@ describe('bad input is a TripwireConfigError that names the fix, and changes not
     [
       'an instance instead of a class',
       [new GetObjectCommand({ Bucket: 'b', Key: 'k' })],
-      'takes the service and the operation as strings',
+      "mockCall() takes the command class, not an instance: verifier.aws.mockCall(GetObjectCommand, { returns: { /* ... */ } }) (or the strings: 's3', 'GetObject').",
     ],
     [
       'a function that is not a command class',

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from '@jest/globals';
 import { tripwire } from 'ts-tripwire';
+import { firstUserFrame } from '../../src/verifier/call-site';
 import { formatValue } from '../../src/verifier/format';
 
 describe('formatValue writes values as TypeScript that evaluates back to them', () => {
@@ -16,7 +18,11 @@ describe('formatValue writes values as TypeScript that evaluates back to them', 
     ['streams', Readable.from(['x']), 'tripwire.ANY /* <Readable> */'],
     ['sets and class instances', new Set(['x']), '/* Set */ {}'],
     ['tripwire.ANY', tripwire.ANY, 'tripwire.ANY'],
-    ['Jest matchers', expect.any(String), 'expect.Any<String>'],
+    ['expect.any', expect.any(String), 'expect.any(String)'],
+    ['expect.anything', expect.anything(), 'expect.anything()'],
+    ['expect.objectContaining', expect.objectContaining({ a: 1 }), 'expect.objectContaining({ a: 1 })'],
+    ['expect.not.arrayContaining', expect.not.arrayContaining(['x']), "expect.not.arrayContaining(['x'])"],
+    ['expect.stringMatching', expect.stringMatching(/^a.b$/), 'expect.stringMatching(/^a.b$/)'],
   ])('%s', (_, value, text) => {
     expect(formatValue(value)).toBe(text);
   });
@@ -40,5 +46,19 @@ describe('formatValue writes values as TypeScript that evaluates back to them', 
         '}',
       ].join('\n'),
     );
+  });
+});
+
+describe('firstUserFrame', () => {
+  test('skips ts-tripwire’s own frames, built or mapped back to its sources', () => {
+    const root = resolve(__dirname, '../..');
+    const stack = [
+      'Error',
+      `    at new CallSite (${root}/dist/verifier/call-site.js:17:15)`,
+      `    at AwsPlugin.mockCall (${root}/src/plugins/aws/aws-plugin.ts:101:27)`,
+      '    at node:internal/process/task_queues:95:5',
+      `    at Object.<anonymous> (${root}/tests/app.test.ts:12:18)`,
+    ].join('\n');
+    expect(firstUserFrame(stack)).toBe('tests/app.test.ts:12:18');
   });
 });

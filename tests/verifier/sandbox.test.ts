@@ -160,6 +160,31 @@ describe('the sandbox', () => {
   });
 });
 
+test('a late call that lands while another verifier’s guard is on is reported to that verifier', async () => {
+  const finished = new StrictVerifier();
+  const running = new StrictVerifier();
+  const s3 = new S3Client({});
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let late: Promise<unknown> = Promise.resolve();
+  await finished.run(() => {
+    late = gate.then(() => getObject(s3, 'late'));
+  });
+  const stopGuard = running.startGuard();
+  try {
+    release();
+    expect(await rejectionOf(late)).toBeInstanceOf(PostSandboxInteractionError);
+  } finally {
+    stopGuard();
+  }
+  expect(() => finished.verifyAll()).not.toThrow();
+  expect(catchVerification(running).violations).toEqual([
+    expect.objectContaining({ kind: 'post-sandbox', params: { Bucket: 'b', Key: 'late' } }),
+  ]);
+});
+
 function catchVerification(verifier: StrictVerifier): VerificationError {
   try {
     verifier.verifyAll();

@@ -46,7 +46,7 @@ describe('verifyAll', () => {
         'Verification failed: 2 recorded interactions never asserted.',
         '',
         'Unasserted interactions:',
-        "  #1 s3.GetObject({ Bucket: 'b', Key: 'k' }) raised NoSuchKey: NoSuchKey",
+        "  #1 s3.GetObject({ Bucket: 'b', Key: 'k' }) raised NoSuchKey",
         "  #2 s3.PutObject({ Bucket: 'b', Key: 'p', Body: 'a,b' })",
         'Assert them after the sandbox, in this order:',
         "  verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' }, raised: 'NoSuchKey' });",
@@ -130,6 +130,20 @@ describe('verifyAll', () => {
       new RegExp(
         `s3\\.ListObjects, registered at ${LINE.source}\\. It was never called, but s3\\.ListObjectsV2 was: did you mean 'ListObjectsV2'\\?`,
       ),
+    );
+  });
+
+  test('a service that was never called suggests the service that was', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s4', 'GetObject');
+    verifier.aws.mockCall('s3', 'GetObject');
+    await verifier.run(() => new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })));
+    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
+    expect(verificationOf(verifier).message).toContain(
+      's4.GetObject, registered at tests/verifier/verification.test.ts:',
+    );
+    expect(verificationOf(verifier).message).toContain(
+      ". No s4 call was made, but s3 calls were: did you mean 's3'?",
     );
   });
 

@@ -12,7 +12,7 @@ import {
   type UnusedMockSummary,
   type ViolationKind,
 } from '../../verifier/errors';
-import { formatValue } from '../../verifier/format';
+import { formatValue, indented, Note } from '../../verifier/format';
 import { diffValues, type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
 import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
@@ -79,6 +79,7 @@ interface SendOptions {
 }
 
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
+const SUCCEEDED = new Note('nothing: the call succeeded');
 
 /**
  * Mocks, records and checks AWS SDK v3 calls: a FIFO queue of outcomes per `service:operation`,
@@ -209,7 +210,7 @@ export class AwsPlugin implements Plugin, SendHandler {
     const hint =
       candidate === undefined
         ? `  ${this.host.hintName}.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
-        : `  ${this.assertHint(candidate)}`;
+        : indented(this.assertHint(candidate));
     return new AllWildcardAssertionError(
       `Assertion for ${expected.service}.${expected.operation} is made only of wildcards (${formatValue(expected.params)}), so it would pass whatever the code sent.\n` +
         `Assert the real params (use expect.objectContaining({ ... }) for an explicit partial match):\n${hint}`,
@@ -235,6 +236,12 @@ export class AwsPlugin implements Plugin, SendHandler {
     return fields.raised === undefined ? call : `${call} raised ${describeRaised(fields.raised)}`;
   }
 
+  formatExpected(expectedFields: Readonly<Record<string, unknown>>): string {
+    const expected = expectedFields as unknown as ExpectedCall;
+    const call = formatCall(expected.service, expected.operation, expected.params);
+    return 'raised' in expected ? `${call} raised ${formatValue(expected.raised)}` : call;
+  }
+
   assertHint(interaction: Interaction): string {
     const fields = interaction.fields as unknown as AwsCallFields;
     return assertHint(this.host.hintName, fields.service, fields.operation, fields.params, fields.raised);
@@ -256,7 +263,7 @@ export class AwsPlugin implements Plugin, SendHandler {
         mismatches.push({
           path: 'raised',
           expected: expected.raised,
-          actual: 'nothing (the call succeeded)',
+          actual: SUCCEEDED,
         });
       } else if (!raisedMatches(expected.raised, actual.raised)) {
         mismatches.push({ path: 'raised', expected: expected.raised, actual: actual.raised });
@@ -352,12 +359,18 @@ export class AwsPlugin implements Plugin, SendHandler {
       fields.raised = error;
       return Promise.reject(error);
     };
-    const succeed = (output: unknown) =>
-      buildOutput(
+    const succeed = (output: unknown) => {
+      if (!isPlainObject(output)) {
+        throw new TripwireConfigError(
+          `The returns function for ${name.service}.${name.operation} produced ${describe(output)}; it must return the output object ({} for an empty one).`,
+        );
+      }
+      return buildOutput(
         output,
         payloadMembers(command, `${name.serviceKey}:${name.operation}`),
         baseCopyOf(client),
       );
+    };
     switch (outcome.kind) {
       case 'returns':
         return Promise.resolve(succeed(outcome.value));
@@ -374,8 +387,12 @@ export class AwsPlugin implements Plugin, SendHandler {
           return fail(error);
         }
         if (outcome.kind === 'raises-fn') return fail(produced);
-        if (isThenable(produced)) return Promise.resolve(produced).then(succeed, fail);
-        return Promise.resolve(succeed(produced));
+        if (isThenable(produced)) return Promise.resolve(produced).then(succeed).catch(fail);
+        try {
+          return Promise.resolve(succeed(produced));
+        } catch (error) {
+          return fail(error);
+        }
       }
     }
   }
@@ -468,6 +485,13 @@ export class AwsPlugin implements Plugin, SendHandler {
   }
 
   private nameFromStrings(service: unknown, operation: unknown, method: string): CallName {
+    if (isCommandInstance(service)) {
+      const name = nameCommand(service);
+      throw new TripwireConfigError(
+        `${method}() takes the command class, not an instance: ${this.host.hintName}.aws.${method}(${name.operation}Command, ${method === 'mockCall' ? '{ returns: { /* ... */ } }' : '{ params: { /* ... */ } }'}) ` +
+          `(or the strings: '${name.document ? DOCUMENT_SERVICE : (name.serviceKey ?? 'service')}', '${name.operation}').`,
+      );
+    }
     if (
       typeof service !== 'string' ||
       service.trim() === '' ||
@@ -509,7 +533,13 @@ export class AwsPlugin implements Plugin, SendHandler {
   private calledInstead(key: string, operation: string): string {
     const service = key.slice(0, key.indexOf(':'));
     const called = this.calledOperations.get(service);
-    if (called === undefined || called.has(operation)) return '';
+    if (called === undefined) {
+      const otherService = closestMatch(service, this.calledOperations.keys());
+      if (otherService === undefined) return '';
+      const display = this.displayNames.get(otherService) ?? otherService;
+      return `. No ${this.displayNames.get(service) ?? service} call was made, but ${display} calls were: did you mean '${display}'?`;
+    }
+    if (called.has(operation)) return '';
     const match = closestMatch(operation, called);
     if (match === undefined) return '';
     return `. It was never called, but ${this.displayNames.get(service) ?? service}.${match} was: did you mean '${match}'?`;
@@ -545,6 +575,15 @@ function serviceNames(service: string): { key: string; display: string } {
 
 function operationMatches(recorded: string, expected: string): boolean {
   return recorded === expected || `${recorded}Command` === expected;
+}
+
+function isCommandInstance(value: unknown): value is object {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'input' in value &&
+    typeof (value as { resolveMiddleware?: unknown }).resolveMiddleware === 'function'
+  );
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,7 +1,13 @@
 import Module from 'node:module';
 import { processWide } from '../../util/process-wide';
 import { currentRoute, type Route } from '../../verifier/sandbox';
-import { type BaseClientCopy, copyOf, findBaseClientCopies, isBaseClientModule } from './sdk-copies';
+import {
+  type BaseClientCopy,
+  copyOf,
+  findBaseClientCopies,
+  isBaseClientModule,
+  preloadBaseClient,
+} from './sdk-copies';
 
 export type SendFunction = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -34,7 +40,12 @@ const state = processWide<InterceptionState>('aws-interception.v1', () => ({
 export function activateInterception(): void {
   state.users++;
   if (state.users === 1) state.removeLoadHook = installLoadHook();
-  for (const copy of findBaseClientCopies()) patch(copy);
+  const copies = findBaseClientCopies();
+  if (copies.length === 0) {
+    const preloaded = preloadBaseClient();
+    if (preloaded !== undefined) copies.push(preloaded);
+  }
+  for (const copy of copies) patch(copy);
 }
 
 /** Undoes one `activateInterception`; the last one restores every prototype exactly. */

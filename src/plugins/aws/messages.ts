@@ -29,6 +29,8 @@ export function raisedName(raised: unknown): string {
 }
 
 export function describeRaised(raised: unknown): string {
-  if (raised instanceof Error) return `${raised.name}: ${raised.message}`;
-  return formatValue(raised);
+  if (!(raised instanceof Error)) return formatValue(raised);
+  return raised.message === '' || raised.message === raised.name
+    ? raised.name
+    : `${raised.name}: ${raised.message}`;
 }

@@ -39,3 +39,24 @@ function ownerOfSend(prototype: object): object {
   while (owner !== null && !Object.hasOwn(owner, 'send')) owner = Object.getPrototypeOf(owner);
   return owner ?? prototype;
 }
+
+// Where the base client lives, newest line first.
+const BASE_CLIENT_MODULES = ['@smithy/core/client', '@smithy/smithy-client', '@aws-sdk/smithy-client'];
+
+/**
+ * Loads the project's base client module when no SDK is loaded yet, so that clients loaded later in the same
+ * module registry are built on a patched class. Under plain Node a module-load hook covers late loads; under
+ * Jest, whose registry has no such hook, this is what catches an SDK first required inside the sandbox.
+ */
+export function preloadBaseClient(): BaseClientCopy | undefined {
+  for (const request of BASE_CLIENT_MODULES) {
+    try {
+      const file = require.resolve(request, { paths: [process.cwd()] });
+      const exports: unknown = require(file);
+      if (isBaseClientModule(exports)) return copyOf(exports, file);
+    } catch {
+      // Not installed on this SDK line: try the next.
+    }
+  }
+  return undefined;
+}
