@@ -18,6 +18,7 @@ export { StrictVerifier } from './strict-verifier';
 export {
   AllWildcardAssertionError,
   AssertionInsideSandboxError,
+  EscapedRequestError,
   GuardedCallError,
   InteractionMismatchError,
   type InteractionSummary,

@@ -40,6 +40,12 @@ export class GuardedCallError extends TripwireError {}
 /** An AWS call made by async work started inside `run` after `run` had settled. Thrown and remembered. */
 export class PostSandboxInteractionError extends TripwireError {}
 
+/**
+ * An HTTP(S) request from an AWS SDK client that escaped `send` interception (a bundled SDK, or one loaded
+ * where ts-tripwire could not patch it), refused before it left the process. Thrown and remembered.
+ */
+export class EscapedRequestError extends TripwireError {}
+
 /** An assertion that does not match the next recorded interaction. */
 export class InteractionMismatchError extends TripwireError {}
 

@@ -3,6 +3,7 @@ import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
 import {
   AllWildcardAssertionError,
+  EscapedRequestError,
   GuardedCallError,
   type InteractionSummary,
   MissingAssertionFieldsError,
@@ -35,6 +36,7 @@ import {
   serviceDisplayName,
   serviceKey,
 } from './naming';
+import type { EscapedRequest, EscapeHandler } from './network-guard';
 import { buildOutput } from './outputs';
 import { payloadMembers } from './payload-members';
 import { MockQueues } from './queues';
@@ -49,6 +51,7 @@ import type {
   MockSpec,
   TypedAwsCallAssertion,
 } from './types';
+import { UploadFailures } from './upload-failures';
 
 /** The fields of a recorded AWS interaction. */
 interface AwsCallFields {
@@ -85,11 +88,12 @@ const SUCCEEDED = new Note('nothing: the call succeeded');
  * Mocks, records and checks AWS SDK v3 calls: a FIFO queue of outcomes per `service:operation`,
  * interception of `Client.send`, and the assertion and verification hooks of the plugin contract.
  */
-export class AwsPlugin implements Plugin, SendHandler {
+export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   readonly name = 'aws';
   private readonly queues = new MockQueues();
   private readonly displayNames = new Map<string, string>();
   private readonly calledOperations = new Map<string, Set<string>>();
+  private readonly uploadFailures = new UploadFailures();
   private activations = 0;
 
   constructor(private readonly host: PluginHost) {
@@ -357,6 +361,7 @@ export class AwsPlugin implements Plugin, SendHandler {
   ): Promise<unknown> {
     const fail = (error: unknown) => {
       fields.raised = error;
+      this.uploadFailures.noteRaised(name, fields.params, error);
       return Promise.reject(error);
     };
     const succeed = (output: unknown) => {
@@ -431,7 +436,10 @@ export class AwsPlugin implements Plugin, SendHandler {
         queued === 0
           ? `Register a mock before the sandbox:\n  ${mockHint(this.host.hintName, name.service, name.operation)}`
           : `Register one more, or raise times on the existing registration to { times: ${queued + 1} }:\n  ${mockHint(this.host.hintName, name.service, name.operation)}`;
-      error = new UnmockedInteractionError(`Unmocked AWS call: ${call}${used}${where}\n${fix}`);
+      this.uploadFailures.noteUnmocked(name, params);
+      const abortReason = this.uploadFailures.explainAbort(name, params);
+      const context = abortReason === undefined ? '' : `\n${abortReason}`;
+      error = new UnmockedInteractionError(`Unmocked AWS call: ${call}${context}${used}${where}\n${fix}`);
     } else if (kind === 'guarded') {
       error = new GuardedCallError(
         `AWS call outside the sandbox: ${call}${where}\n` +
@@ -462,6 +470,29 @@ export class AwsPlugin implements Plugin, SendHandler {
     console.warn(
       `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${formatCall(name.service, name.operation, params)}`,
     );
+  }
+
+  /** The network safety net caught a request that never went through `send`: remember it and explain. */
+  handleEscape(_route: Route, request: EscapedRequest): Error {
+    const service = serviceDisplayName(request.signingService ?? request.host);
+    const operation = request.operation ?? `${request.method} ${request.path}`;
+    const signed =
+      request.signingService === undefined
+        ? ''
+        : request.operation === undefined
+          ? ` (signed for ${request.signingService})`
+          : ` (${service}.${request.operation})`;
+    const error = new EscapedRequestError(
+      `AWS SDK request escaped interception and was blocked: ${request.method} ${request.host}${request.path}${signed}\n` +
+        'The client that sent it is built on a copy of the AWS SDK core that ts-tripwire did not patch: an SDK bundled ' +
+        'into the code under test (esbuild, webpack), or one loaded in a module registry of its own (jest.isolateModules). ' +
+        'Nothing left the process.\n' +
+        'Let that code load @aws-sdk/* and @smithy/* from node_modules (mark them external when bundling), or open the ' +
+        'sandbox where that copy is loaded, so its calls are served from the mocks:\n' +
+        `  await ${this.host.hintName}.run(async () => { /* load and call the client here */ });`,
+    );
+    this.host.rememberViolation({ kind: 'escaped', service, operation, params: {}, message: error.message });
+    return error;
   }
 
   // Naming

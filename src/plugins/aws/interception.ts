@@ -1,6 +1,7 @@
 import Module from 'node:module';
 import { processWide } from '../../util/process-wide';
 import { currentRoute, type Route } from '../../verifier/sandbox';
+import { activateNetworkGuard, deactivateNetworkGuard } from './network-guard';
 import {
   type BaseClientCopy,
   copyOf,
@@ -39,6 +40,7 @@ const state = processWide<InterceptionState>('aws-interception.v1', () => ({
 /** Patches `send` on every loaded copy of the SDK's base client, and on copies loaded from now on. */
 export function activateInterception(): void {
   state.users++;
+  activateNetworkGuard();
   if (state.users === 1) state.removeLoadHook = installLoadHook();
   const copies = findBaseClientCopies();
   if (copies.length === 0) {
@@ -52,6 +54,7 @@ export function activateInterception(): void {
 export function deactivateInterception(): void {
   if (state.users === 0) return;
   state.users--;
+  deactivateNetworkGuard();
   if (state.users > 0) return;
   for (const [prototype, record] of state.patches) {
     const target = prototype as { send: SendFunction };

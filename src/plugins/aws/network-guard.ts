@@ -1,0 +1,97 @@
+import http from 'node:http';
+import { processWide } from '../../util/process-wide';
+import { currentRoute, type Route } from '../../verifier/sandbox';
+
+/** What the safety net knows about a request that left an SDK client without going through `send`. */
+export interface EscapedRequest {
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+  /** The SigV4 signing name from the Authorization header (`s3`, `dynamodb`), when signed. */
+  readonly signingService: string | undefined;
+  /** From `x-amz-target` (JSON protocols) or S3's `x-id` query parameter, when present. */
+  readonly operation: string | undefined;
+}
+
+/** What the plugin of the routed verifier does with an escaped request: remember it, and say why. */
+export interface EscapeHandler {
+  handleEscape(route: Route, request: EscapedRequest): Error;
+}
+
+type AddRequest = (this: http.Agent, request: http.ClientRequest, options: unknown) => void;
+
+interface NetworkGuardState {
+  users: number;
+  uninstall: (() => void) | undefined;
+}
+
+const state = processWide<NetworkGuardState>('aws-network-guard.v1', () => ({
+  users: 0,
+  uninstall: undefined,
+}));
+
+// Headers only the AWS SDK sends. A request carrying one while a sandbox or the guard is on has escaped `send`.
+const SDK_HEADERS = ['amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-user-agent'];
+
+/**
+ * The last line of defence: while interception is on, an HTTP(S) request that carries AWS SDK headers and
+ * is routed to a sandbox (or to the guard at level 'error') is refused before any socket is opened. It
+ * catches clients whose copy of the SDK core was never patched: bundled SDKs, or ones loaded in a module
+ * registry ts-tripwire cannot see. Every SDK request goes through an `http.Agent`, shared by https.
+ */
+export function activateNetworkGuard(): void {
+  state.users++;
+  if (state.users === 1) state.uninstall = install();
+}
+
+export function deactivateNetworkGuard(): void {
+  if (state.users === 0) return;
+  state.users--;
+  if (state.users > 0) return;
+  state.uninstall?.();
+  state.uninstall = undefined;
+}
+
+function install(): () => void {
+  const prototype = http.Agent.prototype as unknown as { addRequest: AddRequest };
+  const original = prototype.addRequest;
+  const guarded: AddRequest = function (request, options) {
+    const route = isSdkRequest(request) ? currentRoute() : undefined;
+    if (route === undefined || !blocks(route)) return original.call(this, request, options);
+    const handler = route.target.pluginByName('aws') as EscapeHandler;
+    const error = handler.handleEscape(route, describe(request));
+    // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,
+    // and the SDK's HTTP handler rejects with the error.
+    (request as unknown as { onSocket(socket: undefined, error: Error): void }).onSocket(undefined, error);
+  };
+  prototype.addRequest = guarded;
+  return () => {
+    if (prototype.addRequest === guarded) prototype.addRequest = original;
+  };
+}
+
+function blocks(route: Route): boolean {
+  return route.mode !== 'guarded' || route.target.guardLevel === 'error';
+}
+
+function isSdkRequest(request: http.ClientRequest): boolean {
+  if (SDK_HEADERS.some((name) => request.hasHeader(name))) return true;
+  return String(request.getHeader('authorization') ?? '').startsWith('AWS4-HMAC-SHA256');
+}
+
+function describe(request: http.ClientRequest): EscapedRequest {
+  const authorization = String(request.getHeader('authorization') ?? '');
+  const target = request.getHeader('x-amz-target');
+  const [pathOnly = '', query = ''] = request.path.split('?');
+  const operation =
+    typeof target === 'string'
+      ? target.slice(target.lastIndexOf('.') + 1)
+      : new URLSearchParams(query).get('x-id');
+  return {
+    method: request.method,
+    host: request.host,
+    path: pathOnly,
+    signingService: /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(authorization)?.[1],
+    operation: operation ?? undefined,
+  };
+}
