@@ -20,4 +20,11 @@ describe('module loading under plain Node', () => {
     expect(JSON.parse(result.stdout)).toEqual({ account: '123456789012', restored: true });
     expect(result.status).toBe(0);
   });
+
+  test('application code written as ES modules is intercepted like CommonJS code', () => {
+    const result = runNode('esm-app/check.mjs');
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ messageId: 'm-1', unmocked: 'UnmockedInteractionError' });
+    expect(result.status).toBe(0);
+  });
 });
