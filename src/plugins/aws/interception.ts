@@ -25,6 +25,8 @@ interface PatchRecord {
 
 interface InterceptionState {
   readonly patches: Map<object, PatchRecord>;
+  /** The sets of copies already warned about, so each is reported once. */
+  readonly warnedCopies: Set<string>;
   users: number;
   removeLoadHook: (() => void) | undefined;
 }
@@ -33,6 +35,7 @@ interface InterceptionState {
 // restore exactly what was there.
 const state = processWide<InterceptionState>('aws-interception.v1', () => ({
   patches: new Map(),
+  warnedCopies: new Set(),
   users: 0,
   removeLoadHook: undefined,
 }));
@@ -48,6 +51,7 @@ export function activateInterception(): void {
     if (preloaded !== undefined) copies.push(preloaded);
   }
   for (const copy of copies) patch(copy);
+  warnAboutSeveralCopies();
 }
 
 /** Undoes one `activateInterception`; the last one restores every prototype exactly. */
@@ -92,6 +96,22 @@ function patch(copy: BaseClientCopy): void {
   target.send = patched;
 }
 
+/**
+ * Several copies of the base client (nested installs, mixed SDK lines) all work under ts-tripwire, but each
+ * has its own exception classes, so `instanceof` between them fails in production code too. Say so once.
+ */
+function warnAboutSeveralCopies(): void {
+  const files = [...state.patches.values()].map((record) => record.copy.file).sort();
+  if (files.length < 2 || state.warnedCopies.has(files.join('\n'))) return;
+  state.warnedCopies.add(files.join('\n'));
+  console.warn(
+    `ts-tripwire: ${files.length} copies of the AWS SDK's base client are loaded; calls through each are intercepted.\n` +
+      files.map((file) => `  ${file}`).join('\n') +
+      '\nClients built on different copies have different error classes, so `instanceof` checks can fail between them. ' +
+      'Align the @aws-sdk/* versions and run `npm dedupe` to load one copy.',
+  );
+}
+
 type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
 interface ModuleInternals {
   _load: LoadFunction;
@@ -108,6 +128,7 @@ function installLoadHook(): () => void {
       const Client = exports.Client as { prototype: object };
       if (!state.patches.has(Client.prototype)) {
         patch(copyOf(exports, internals._resolveFilename(request, parent, isMain)));
+        warnAboutSeveralCopies();
       }
     }
     return exports;
