@@ -56,8 +56,7 @@ function describeViolations(violations: readonly ViolationSummary[]): string {
     'Violations (each was thrown into the code under test; it fails the test even if that code caught it):',
   ];
   violations.forEach((violation, index) => {
-    const numbered = `${index + 1}. [${violation.kind}] `;
-    lines.push(numbered + indented(violation.message, ' '.repeat(numbered.length)).trimStart());
+    lines.push(`${index + 1}. [${violation.kind}] ${indented(violation.message, '   ').trimStart()}`);
   });
   return lines.join('\n');
 }
