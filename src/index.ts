@@ -22,6 +22,7 @@ export {
   GuardedCallError,
   InteractionMismatchError,
   type InteractionSummary,
+  InvalidParamsError,
   MissingAssertionFieldsError,
   NoActiveVerifierError,
   PostSandboxInteractionError,

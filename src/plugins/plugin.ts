@@ -31,6 +31,8 @@ export type GuardLevel = 'error' | 'warn' | 'off';
 
 export interface VerifierSettings {
   guard: GuardLevel;
+  /** Check mocked outputs and the params of calls against the installed SDK's service model. */
+  validate: boolean;
 }
 
 /**

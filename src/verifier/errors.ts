@@ -13,7 +13,7 @@ export interface UnusedMockSummary {
   readonly registeredAt: string;
 }
 
-export type ViolationKind = 'unmocked' | 'guarded' | 'post-sandbox' | 'escaped';
+export type ViolationKind = 'unmocked' | 'guarded' | 'post-sandbox' | 'escaped' | 'invalid-params';
 
 export interface ViolationSummary {
   readonly kind: ViolationKind;
@@ -45,6 +45,12 @@ export class PostSandboxInteractionError extends TripwireError {}
  * where ts-tripwire could not patch it), refused before it left the process. Thrown and remembered.
  */
 export class EscapedRequestError extends TripwireError {}
+
+/**
+ * An AWS call whose params the operation does not have (`bucket` for `Bucket`): the real SDK drops them
+ * silently and the request fails in production. Thrown into the code under test and remembered.
+ */
+export class InvalidParamsError extends TripwireError {}
 
 /** An assertion that does not match the next recorded interaction. */
 export class InteractionMismatchError extends TripwireError {}

@@ -17,6 +17,11 @@ import { verificationError } from './verification';
 export interface ConfigureOptions {
   /** What an SDK call outside any sandbox does while the test-runner guard is on. Default `'error'`. */
   guard?: GuardLevel;
+  /**
+   * Check mocked outputs (at registration) and call params (at call time) against the installed SDK's
+   * service model, where the SDK line has one. Default `true`.
+   */
+  validate?: boolean;
 }
 
 const GUARD_LEVELS: readonly GuardLevel[] = ['error', 'warn', 'off'];
@@ -26,7 +31,7 @@ const GUARD_LEVELS: readonly GuardLevel[] = ['error', 'warn', 'off'];
  * only through the `Plugin` contract.
  */
 export class Verifier implements PluginHost, RouteTarget {
-  readonly settings: VerifierSettings = { guard: 'error' };
+  readonly settings: VerifierSettings = { guard: 'error', validate: true };
   /** How test code refers to this verifier in paste-ready hints; the test-runner setups make it `tripwire`. */
   hintName = 'verifier';
   private readonly plugins = new Map<string, Plugin>();
@@ -124,10 +129,16 @@ export class Verifier implements PluginHost, RouteTarget {
         `configure() takes an options object: ${this.hintName}.configure({ guard: 'warn' });`,
       );
     }
-    const unknown = Object.keys(options).filter((key) => key !== 'guard');
+    const unknown = Object.keys(options).filter((key) => key !== 'guard' && key !== 'validate');
     if (unknown.length > 0) {
       throw new TripwireConfigError(
-        `configure() does not know ${unknown.map((key) => `'${key}'`).join(', ')}. Its options: guard ('error' | 'warn' | 'off').`,
+        `configure() does not know ${unknown.map((key) => `'${key}'`).join(', ')}. Its options: guard ('error' | 'warn' | 'off'), validate (boolean).`,
+      );
+    }
+    const validate: unknown = options.validate;
+    if (validate !== undefined && typeof validate !== 'boolean') {
+      throw new TripwireConfigError(
+        `configure({ validate: ${JSON.stringify(validate)} }) takes true or false.`,
       );
     }
     const guard: unknown = options.guard;
@@ -137,6 +148,7 @@ export class Verifier implements PluginHost, RouteTarget {
       );
     }
     if (guard !== undefined) this.settings.guard = guard as GuardLevel;
+    if (validate !== undefined) this.settings.validate = validate;
   }
 
   /**

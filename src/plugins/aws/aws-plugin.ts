@@ -6,6 +6,7 @@ import {
   EscapedRequestError,
   GuardedCallError,
   type InteractionSummary,
+  InvalidParamsError,
   MissingAssertionFieldsError,
   PostSandboxInteractionError,
   TripwireConfigError,
@@ -42,6 +43,7 @@ import { payloadMembers } from './payload-members';
 import { MockQueues } from './queues';
 import { raisedMatches } from './raised';
 import { abortError, buildServiceError } from './sdk-errors';
+import { modelSource, operationModel, operationModelByName } from './service-model';
 import { summarizeForPayload } from './summaries';
 import type {
   AwsCallAssertion,
@@ -52,6 +54,7 @@ import type {
   TypedAwsCallAssertion,
 } from './types';
 import { UploadFailures } from './upload-failures';
+import { memberNames, outputProblems, paramProblems } from './validation';
 
 /** The fields of a recorded AWS interaction. */
 interface AwsCallFields {
@@ -118,6 +121,13 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         ? { name: this.nameFromClass(first, 'mockCall'), spec: second }
         : { name: this.nameFromStrings(first, second, 'mockCall'), spec: third };
     const normalized = normalizeSpec(spec, `mockCall('${name.service}', '${name.operation}', ...)`);
+    if (normalized.outcome.kind === 'returns') {
+      this.checkRegisteredOutput(
+        typeof first === 'function' ? first : undefined,
+        name,
+        normalized.outcome.value,
+      );
+    }
     this.queues.add(name.key, {
       service: name.service,
       operation: name.operation,
@@ -127,6 +137,25 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       registeredAt,
       consumed: 0,
     });
+  }
+
+  /** A static `returns` is checked against the service model when it is registered. */
+  private checkRegisteredOutput(commandClass: unknown, name: CallName, output: unknown): void {
+    if (!this.host.settings.validate || !isPlainObject(output)) return;
+    const model =
+      typeof commandClass === 'function'
+        ? operationModel(new (commandClass as new (input: object) => object)({}), () =>
+            modelSource(name.serviceKey, undefined),
+          )
+        : operationModelByName(name.serviceKey, name.operation);
+    if (model === undefined) return;
+    const problems = outputProblems(model, output);
+    if (problems.length === 0) return;
+    throw new TripwireConfigError(
+      `mockCall('${name.service}', '${name.operation}', ...): returns does not match the ${name.operation} output of the installed SDK:\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n') +
+        `\nFix the output; or, if the model is wrong, turn validation off: ${this.host.hintName}.configure({ validate: false });`,
+    );
   }
 
   // Asserting
@@ -346,6 +375,12 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       fields.raised = abortError();
       return Promise.reject(fields.raised);
     }
+    if (this.host.settings.validate) {
+      const model = operationModel(command, () => modelSource(name.serviceKey, baseCopyOf(client)?.file));
+      const problems = model === undefined ? [] : paramProblems(model, params, toleratedParams(name));
+      if (problems.length > 0)
+        return Promise.reject(this.violation('invalid-params', name, params, problems));
+    }
     const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
     if (registration === undefined) return Promise.reject(this.violation('unmocked', name, params));
     const fields = this.record(name, params);
@@ -419,7 +454,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return fields;
   }
 
-  private violation(kind: ViolationKind, name: CallName, params: unknown): Error {
+  private violation(kind: ViolationKind, name: CallName, params: unknown, problems: string[] = []): Error {
     const call = formatCall(name.service, name.operation, params);
     const site = currentUserFrame();
     const where = site === undefined ? '' : `\nCalled at ${site}`;
@@ -440,6 +475,13 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       const abortReason = this.uploadFailures.explainAbort(name, params);
       const context = abortReason === undefined ? '' : `\n${abortReason}`;
       error = new UnmockedInteractionError(`Unmocked AWS call: ${call}${context}${used}${where}\n${fix}`);
+    } else if (kind === 'invalid-params') {
+      error = new InvalidParamsError(
+        `AWS call with params the operation does not have: ${call}\n` +
+          problems.map((problem) => `  - ${problem}`).join('\n') +
+          `${where}\nThe real SDK drops unknown params without a word, and the request then fails or does the wrong thing in production. ` +
+          `Fix the code under test; or, if the model is wrong, turn validation off for this test:\n  ${this.host.hintName}.configure({ validate: false });`,
+      );
     } else if (kind === 'guarded') {
       error = new GuardedCallError(
         `AWS call outside the sandbox: ${call}${where}\n` +
@@ -591,6 +633,25 @@ function canonicalOperation(key: string, service: string, operation: string): st
     `${service} has no operation '${operation}'.${suggestion} ` +
       `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
   );
+}
+
+// lib-storage's Upload passes every PutObject param to the multipart calls, which drop those they lack.
+const MULTIPART_OPERATIONS = new Set([
+  'CreateMultipartUpload',
+  'UploadPart',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+]);
+let putObjectParams: ReadonlySet<string> | undefined;
+
+function toleratedParams(name: CallName): ReadonlySet<string> | undefined {
+  if (name.serviceKey !== 's3' || !MULTIPART_OPERATIONS.has(name.operation)) return undefined;
+  if (putObjectParams === undefined) {
+    const model = operationModelByName('s3', 'PutObject');
+    if (model === undefined) return undefined;
+    putObjectParams = memberNames(model.input);
+  }
+  return putObjectParams;
 }
 
 const namesByService = new Map<string, { key: string; display: string }>();

@@ -3,9 +3,10 @@ import { DOCUMENT_SERVICE_KEY, serviceKey } from './naming';
 
 const CLIENT_PACKAGE_ENTRY = /[\\/]@aws-sdk[\\/](client-[a-z0-9-]+|lib-dynamodb)[\\/]dist-cjs[\\/]index\.js$/;
 
-interface ClientPackage {
+export interface ClientPackage {
   readonly serviceKey: string;
   readonly exports: Record<string, unknown>;
+  readonly file: string;
 }
 
 /** The loaded `@aws-sdk/client-*` (and lib-dynamodb) packages; the library never loads one itself. */
@@ -14,8 +15,14 @@ function loadedClientPackages(): ClientPackage[] {
     const packageName = CLIENT_PACKAGE_ENTRY.exec(file)![1]!;
     const key =
       packageName === 'lib-dynamodb' ? DOCUMENT_SERVICE_KEY : serviceKey(packageName.slice('client-'.length));
-    return { serviceKey: key, exports };
+    return { serviceKey: key, exports, file };
   });
+}
+
+/** The loaded package for a service key, preferring the copy that exports `clientClass`. */
+export function clientPackage(key: string, clientClass?: unknown): ClientPackage | undefined {
+  const candidates = loadedClientPackages().filter((candidate) => candidate.serviceKey === key);
+  return candidates.find((candidate) => exportsClass(candidate.exports, clientClass)) ?? candidates[0];
 }
 
 /** The exports of the loaded package for a service key, preferring the copy that exports `clientClass`. */
@@ -23,9 +30,7 @@ export function clientPackageExports(
   key: string,
   clientClass?: unknown,
 ): Record<string, unknown> | undefined {
-  const candidates = loadedClientPackages().filter((candidate) => candidate.serviceKey === key);
-  const owning = candidates.find((candidate) => exportsClass(candidate.exports, clientClass));
-  return (owning ?? candidates[0])?.exports;
+  return clientPackage(key, clientClass)?.exports;
 }
 
 function exportsClass(exports: Record<string, unknown>, clientClass: unknown): boolean {

@@ -1,0 +1,138 @@
+import { Readable } from 'node:stream';
+import { didYouMean } from '../../util/did-you-mean';
+import { isPlainObject } from '../../util/values';
+import { quote } from '../../verifier/format';
+import type { OperationModel, SchemaNode } from './service-model';
+
+const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
+
+/** Members of the output the operation does not have, and values of the wrong kind. */
+export function outputProblems(model: OperationModel, output: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(output)) {
+    if (key === '$metadata' || value === undefined) continue;
+    const member = members(model.output).get(key);
+    if (member === undefined) problems.push(unknownMember(key, model.output, 'output'));
+    else if (!model.topLevelOnly) checkKind(member, value, key, problems);
+  }
+  return problems;
+}
+
+/**
+ * Request params the operation does not have: the real SDK drops them silently. `tolerated` names top-level
+ * params that SDK helpers pass on purpose (lib-storage hands PutObject's params to every multipart call).
+ */
+export function paramProblems(
+  model: OperationModel,
+  params: unknown,
+  tolerated?: ReadonlySet<string>,
+): string[] {
+  const problems: string[] = [];
+  if (!isPlainObject(params)) return problems;
+  const checked = tolerated === undefined ? params : withoutKeys(params, tolerated, model.input);
+  checkMembers(model.input, checked, '', problems, !model.topLevelOnly);
+  return problems;
+}
+
+/** Top-level members of a structure, for callers that tolerate another operation's params. */
+export function memberNames(struct: SchemaNode): ReadonlySet<string> {
+  return new Set(members(struct).keys());
+}
+
+function withoutKeys(params: Record<string, unknown>, tolerated: ReadonlySet<string>, input: SchemaNode) {
+  const own = members(input);
+  return Object.fromEntries(Object.entries(params).filter(([key]) => own.has(key) || !tolerated.has(key)));
+}
+
+function checkMembers(
+  struct: SchemaNode,
+  value: Record<string, unknown>,
+  path: string,
+  problems: string[],
+  deep: boolean,
+): void {
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const member = members(struct).get(key);
+    const memberPath = path === '' ? key : `${path}.${key}`;
+    if (member === undefined) problems.push(unknownMember(memberPath, struct, 'input'));
+    else if (deep) checkNestedMembers(member, item, memberPath, problems);
+  }
+}
+
+function checkNestedMembers(node: SchemaNode, value: unknown, path: string, problems: string[]): void {
+  if ((node.isStructSchema() || node.isUnionSchema?.()) && isPlainObject(value)) {
+    checkMembers(node, value, path, problems, true);
+  } else if (node.isListSchema() && Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      checkNestedMembers(node.getValueSchema(), item, `${path}[${index}]`, problems);
+    }
+  } else if (node.isMapSchema() && isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      checkNestedMembers(node.getValueSchema(), item, `${path}.${key}`, problems);
+    }
+  }
+}
+
+function checkKind(node: SchemaNode, value: unknown, path: string, problems: string[]): void {
+  if (value === undefined || value === null) return;
+  const wrong = (expected: string) =>
+    problems.push(`${path} must be ${expected}, not ${describeValue(value)}.`);
+  if (node.isBlobSchema() || node.isStreaming()) {
+    if (!isPayload(value)) wrong('a string, bytes or a stream');
+  } else if (node.isStructSchema() || node.isUnionSchema?.()) {
+    if (!isPlainObject(value)) return void wrong('an object');
+    for (const [key, item] of Object.entries(value)) {
+      const member = members(node).get(key);
+      if (member === undefined) problems.push(unknownMember(`${path}.${key}`, node, 'structure'));
+      else checkKind(member, item, `${path}.${key}`, problems);
+    }
+  } else if (node.isListSchema()) {
+    if (!Array.isArray(value)) return void wrong('an array');
+    for (const [index, item] of value.entries())
+      checkKind(node.getValueSchema(), item, `${path}[${index}]`, problems);
+  } else if (node.isMapSchema()) {
+    if (!isPlainObject(value)) return void wrong('an object (a map)');
+    for (const [key, item] of Object.entries(value))
+      checkKind(node.getValueSchema(), item, `${path}.${key}`, problems);
+  } else if (node.isStringSchema()) {
+    if (typeof value !== 'string') wrong('a string');
+  } else if (node.isNumericSchema()) {
+    if (typeof value !== 'number') wrong('a number');
+  } else if (node.isBooleanSchema()) {
+    if (typeof value !== 'boolean') wrong('a boolean');
+  } else if (node.isTimestampSchema()) {
+    if (!(value instanceof Date)) wrong('a Date');
+  }
+}
+
+function members(struct: SchemaNode): Map<string, SchemaNode> {
+  let found = membersByStruct.get(struct);
+  if (found === undefined) {
+    found = new Map(struct.isStructSchema() || struct.isUnionSchema?.() ? struct.structIterator() : []);
+    membersByStruct.set(struct, found);
+  }
+  return found;
+}
+
+function unknownMember(path: string, struct: SchemaNode, where: string): string {
+  const name = path.slice(path.lastIndexOf('.') + 1);
+  return `${path} is not a member of this ${where}.${didYouMean(name, members(struct).keys())}`;
+}
+
+function isPayload(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    value instanceof Uint8Array ||
+    value instanceof Readable ||
+    typeof (value as { transformToString?: unknown }).transformToString === 'function'
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the string ${quote(value)}`;
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a Date';
+  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
+  return `${typeof value} ${String(value)}`;
+}
