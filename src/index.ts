@@ -2,12 +2,17 @@ export { type Tripwire, tripwire } from './current';
 export { AwsPlugin } from './plugins/aws/aws-plugin';
 export type {
   AwsCallAssertion,
+  AwsCallAssertionFor,
+  AwsServices,
   CommandClass,
   CommandInput,
   CommandOutput,
   Matchable,
   MockOutput,
   MockSpec,
+  MockSpecFor,
+  OperationName,
+  OperationsOf,
   PayloadInput,
   RaisedExpectation,
   RaisesSpec,

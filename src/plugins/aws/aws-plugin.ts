@@ -46,11 +46,13 @@ import { abortError, buildServiceError } from './sdk-errors';
 import { modelSource, operationModel, operationModelByName } from './service-model';
 import { summarizeForPayload } from './summaries';
 import type {
-  AwsCallAssertion,
+  AwsCallAssertionFor,
   CommandClass,
   CommandInput,
   CommandOutput,
   MockSpec,
+  MockSpecFor,
+  OperationName,
   TypedAwsCallAssertion,
 } from './types';
 import { UploadFailures } from './upload-failures';
@@ -110,8 +112,15 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   // Registering
 
-  /** Queues an outcome for the next call of an operation: `mockCall('s3', 'GetObject', { returns })`. */
-  mockCall(service: string, operation: string, spec?: MockSpec): void;
+  /**
+   * Queues an outcome for the next call of an operation: `mockCall('s3', 'GetObject', { returns })`. Typed for
+   * services added to the `AwsServices` interface.
+   */
+  mockCall<S extends string, O extends OperationName<S>>(
+    service: S,
+    operation: O,
+    spec?: MockSpecFor<S, O>,
+  ): void;
   /** Typed form: `mockCall(GetObjectCommand, { returns })`, with `returns` typed from the command's output. */
   mockCall<C extends CommandClass>(command: C, spec?: MockSpec<CommandInput<C>, CommandOutput<C>>): void;
   mockCall(first: unknown, second?: unknown, third?: unknown): void {
@@ -160,8 +169,11 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   // Asserting
 
-  /** Asserts the next recorded interaction: `assertAwsCall({ service, operation, params, raised? })`. */
-  assertAwsCall(assertion: AwsCallAssertion): void;
+  /**
+   * Asserts the next recorded interaction: `assertAwsCall({ service, operation, params, raised? })`. `params`
+   * is typed for services added to the `AwsServices` interface.
+   */
+  assertAwsCall<S extends string, O extends OperationName<S>>(assertion: AwsCallAssertionFor<S, O>): void;
   /** Typed form: `assertAwsCall(GetObjectCommand, { params })`, with `params` typed from the input. */
   assertAwsCall<C extends CommandClass>(command: C, assertion: TypedAwsCallAssertion<CommandInput<C>>): void;
   assertAwsCall(first: unknown, second?: unknown): void {

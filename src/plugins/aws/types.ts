@@ -78,3 +78,54 @@ export interface TypedAwsCallAssertion<I> {
   params: Matchable<I>;
   raised?: RaisedExpectation;
 }
+
+/**
+ * Services whose string form is typed. Empty until you augment it, e.g. in a test setup `.d.ts`:
+ *
+ * ```ts
+ * declare module 'ts-tripwire' {
+ *   interface AwsServices {
+ *     s3: typeof import('@aws-sdk/client-s3');
+ *     'dynamodb-document': typeof import('@aws-sdk/lib-dynamodb');
+ *   }
+ * }
+ * ```
+ * Then `mockCall('s3', 'GetObject', { returns })` checks the operation name and types `returns`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: an interface users augment with declaration merging
+export interface AwsServices {}
+
+/** The command classes of a client package's exports, by operation name (`GetObjectCommand` → `GetObject`). */
+export type OperationsOf<M> = {
+  [K in keyof M & string as K extends `${infer Operation}Command`
+    ? Operation extends '' | '$' | `${string}Client`
+      ? never
+      : M[K] extends CommandClass
+        ? Operation
+        : never
+    : never]: M[K] extends CommandClass ? M[K] : never;
+};
+
+type KnownService = keyof AwsServices & string;
+type OperationsOfService<S> = S extends KnownService ? OperationsOf<AwsServices[S]> : never;
+
+/** An operation name: any string, or for an augmented service one of its operations. */
+export type OperationName<S extends string> = S extends KnownService
+  ? keyof OperationsOfService<S> & string
+  : string;
+
+type CommandOf<S extends string, O extends string> = O extends keyof OperationsOfService<S>
+  ? OperationsOfService<S>[O] extends infer C extends CommandClass
+    ? C
+    : never
+  : never;
+
+/** The spec for a string-form registration: typed for augmented services, untyped otherwise. */
+export type MockSpecFor<S extends string, O extends string> = S extends KnownService
+  ? MockSpec<CommandInput<CommandOf<S, O>>, CommandOutput<CommandOf<S, O>>>
+  : MockSpec;
+
+/** The assertion for a string-form call: `params` typed for augmented services. */
+export type AwsCallAssertionFor<S extends string, O extends string> = S extends KnownService
+  ? { service: S; operation: O; params: Matchable<CommandInput<CommandOf<S, O>>>; raised?: RaisedExpectation }
+  : AwsCallAssertion;
