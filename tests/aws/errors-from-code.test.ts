@@ -9,11 +9,13 @@ import {
   ServiceException as LambdaModeledServiceException,
   LambdaServiceException,
 } from '@aws-sdk/client-lambda';
+import * as s3 from '@aws-sdk/client-s3';
 import { GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { QueueDoesNotExist, SendMessageCommand, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
+import { modeledClientStatus } from '../support/modeled-status';
 
 async function getObjectError(verifier: StrictVerifier): Promise<Record<string, unknown> & Error> {
   const error = await verifier.run(() =>
@@ -32,13 +34,14 @@ describe('errors from a code are the calling client’s own exception classes', 
     expect(error.name).toBe('NoSuchKey');
     expect(error.message).toBe('NoSuchKey');
     expect(error.$fault).toBe('client');
+    const status = modeledClientStatus(s3, 'NoSuchKey');
     expect(error.$metadata).toEqual({
-      httpStatusCode: 400,
+      httpStatusCode: status,
       requestId: expect.any(String),
       attempts: 1,
       totalRetryDelay: 0,
     });
-    expect(error.$response).toEqual({ statusCode: 400, headers: {}, body: undefined });
+    expect(error.$response).toEqual({ statusCode: status, headers: {}, body: undefined });
     expect(Object.keys(error)).not.toContain('$response');
     verifier.aws.assertAwsCall({
       service: 's3',
@@ -58,7 +61,7 @@ describe('errors from a code are the calling client’s own exception classes', 
     expect(error.message).toBe('gone');
     expect(error.Key).toBe('k');
     expect(error.$metadata).toEqual({
-      httpStatusCode: 400,
+      httpStatusCode: modeledClientStatus(s3, 'NoSuchKey'),
       requestId: 'req-9',
       attempts: 1,
       totalRetryDelay: 0,

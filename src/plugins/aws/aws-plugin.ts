@@ -82,8 +82,14 @@ interface CallName {
   readonly operation: string;
 }
 
+interface AbortSignalLike {
+  aborted?: boolean;
+  addEventListener?(type: 'abort', listener: () => void, options?: { once: boolean }): void;
+  removeEventListener?(type: 'abort', listener: () => void): void;
+}
+
 interface SendOptions {
-  abortSignal?: { aborted?: boolean };
+  abortSignal?: AbortSignalLike;
 }
 
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
@@ -396,7 +402,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
     if (registration === undefined) return Promise.reject(this.violation('unmocked', name, params));
     const fields = this.record(name, params);
-    return this.settle(registration.outcome, fields, client, command, name);
+    return this.settle(registration.outcome, fields, client, command, name, signal);
   }
 
   private settle(
@@ -405,6 +411,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     client: object,
     command: { schema?: unknown; constructor: object },
     name: CallName,
+    signal: AbortSignalLike | undefined,
   ): Promise<unknown> {
     const fail = (error: unknown) => {
       fields.raised = error;
@@ -417,17 +424,19 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
           `The returns function for ${name.service}.${name.operation} produced ${describe(output)}; it must return the output object ({} for an empty one).`,
         );
       }
-      return buildOutput(
+      const built = buildOutput(
         output,
         payloadMembers(command, `${name.serviceKey}:${name.operation}`),
         baseCopyOf(client),
       );
+      this.uploadFailures.noteOutput(name, fields.params, built);
+      return built;
     };
     switch (outcome.kind) {
       case 'returns':
-        return Promise.resolve(succeed(outcome.value));
+        return settleSync(() => succeed(outcome.value), fail);
       case 'raises-error':
-        return fail(outcome.error);
+        return fail(withResponse(outcome.error));
       case 'raises-code':
         return fail(buildServiceError(client, name.serviceKey, outcome.spec));
       case 'returns-fn':
@@ -439,12 +448,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
           return fail(error);
         }
         if (outcome.kind === 'raises-fn') return fail(produced);
-        if (isThenable(produced)) return Promise.resolve(produced).then(succeed).catch(fail);
-        try {
-          return Promise.resolve(succeed(produced));
-        } catch (error) {
-          return fail(error);
-        }
+        if (!isThenable(produced)) return settleSync(() => succeed(produced), fail);
+        // A pending response can still be aborted, as an in-flight request can.
+        return untilAborted(Promise.resolve(produced).then(succeed), signal).catch(fail);
       }
     }
   }
@@ -625,7 +631,8 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       return `. No ${this.displayNames.get(service) ?? service} call was made, but ${display} calls were: did you mean '${display}'?`;
     }
     if (called.has(operation)) return '';
-    const match = closestMatch(operation, called);
+    // Strict: two real operations (CreateMultipartUpload, CompleteMultipartUpload) are often a few edits apart.
+    const match = closestMatch(operation, called, 2);
     if (match === undefined) return '';
     return `. It was never called, but ${this.displayNames.get(service) ?? service}.${match} was: did you mean '${match}'?`;
   }
@@ -647,8 +654,10 @@ function canonicalOperation(key: string, service: string, operation: string): st
   );
 }
 
-// lib-storage's Upload passes every PutObject param to the multipart calls, which drop those they lack.
+// lib-storage's Upload passes every PutObject param to the multipart calls (and to PutObjectTagging), which
+// drop those they lack.
 const MULTIPART_OPERATIONS = new Set([
+  'PutObjectTagging',
   'CreateMultipartUpload',
   'UploadPart',
   'CompleteMultipartUpload',
@@ -688,6 +697,38 @@ function isCommandInstance(value: unknown): value is object {
     'input' in value &&
     typeof (value as { resolveMiddleware?: unknown }).resolveMiddleware === 'function'
   );
+}
+
+function settleSync(produce: () => unknown, fail: (error: unknown) => Promise<never>): Promise<unknown> {
+  try {
+    return Promise.resolve(produce());
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+function untilAborted(pending: Promise<unknown>, signal: AbortSignalLike | undefined): Promise<unknown> {
+  if (signal?.addEventListener === undefined) return pending;
+  let onAbort: () => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortError());
+    signal.addEventListener?.('abort', onAbort, { once: true });
+  });
+  return Promise.race([pending, aborted]).finally(() => signal.removeEventListener?.('abort', onAbort));
+}
+
+/** SDK waiters (3.6xx) read `$response.statusCode` of any error with `$metadata`, as deserialized errors have. */
+function withResponse(error: Error): Error {
+  const { $metadata, $response } = error as { $metadata?: { httpStatusCode?: unknown }; $response?: unknown };
+  if ($response === undefined && typeof $metadata?.httpStatusCode === 'number') {
+    Object.defineProperty(error, '$response', {
+      value: { statusCode: $metadata.httpStatusCode, headers: {}, body: undefined },
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+  return error;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { copyData, isPlainObject } from '../../util/values';
+import { TripwireConfigError } from '../../verifier/errors';
 import type { PayloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';
 import { requestId } from './sdk-errors';
@@ -16,8 +18,11 @@ export function buildOutput(
   const output: Record<string, unknown> = isPlainObject(registered) ? copyData(registered) : {};
   for (const [name, kind] of members) {
     const value = output[name];
-    if (value !== undefined)
-      output[name] = kind === 'stream' ? toSdkStream(value, copy) : toSdkBlob(value, copy);
+    if (value === undefined) continue;
+    if (kind === 'blob' && value instanceof Readable) {
+      throw new TripwireConfigError(`${name} is a blob, not a stream: give it as a string or bytes.`);
+    }
+    output[name] = kind === 'stream' ? toSdkStream(value, copy) : toSdkBlob(value, copy);
   }
   output.$metadata = {
     httpStatusCode: 200,

@@ -24,7 +24,7 @@ export function buildServiceError(client: object, serviceKey: string, spec: Erro
   const ExceptionClass = modeled ?? exceptions?.base;
   const fault = $fault ?? (modeled ? modeledFault(modeled) : undefined) ?? 'client';
   const metadata = {
-    httpStatusCode: fault === 'server' ? 500 : 400,
+    httpStatusCode: exceptions?.modeledStatus(code) ?? (fault === 'server' ? 500 : 400),
     requestId: requestId(),
     attempts: 1,
     totalRetryDelay: 0,
@@ -57,6 +57,8 @@ export function requestId(): string {
 interface ServiceExceptions {
   readonly base: ExceptionClass | undefined;
   modeled(code: string): ExceptionClass | undefined;
+  /** The HTTP status the service model gives the error (`NoSuchKey` → 404), on lines that carry it. */
+  modeledStatus(code: string): number | undefined;
 }
 
 const exceptionsByClientClass = new WeakMap<object, ServiceExceptions>();
@@ -78,6 +80,13 @@ function exceptionClasses(client: object, serviceKey: string): ServiceExceptions
       if (typeof candidate !== 'function' || candidate === base) return undefined;
       if (base !== undefined && !(candidate.prototype instanceof base)) return undefined;
       return candidate as ExceptionClass;
+    },
+    modeledStatus(code) {
+      // Schema-based lines export each error's schema as `<Code>$`: [-3, namespace, name, traits, ...].
+      const schema = exports[`${code}$`];
+      const traits = Array.isArray(schema) && schema[0] === -3 ? schema[3] : undefined;
+      const status = (traits as { httpError?: unknown } | undefined)?.httpError;
+      return typeof status === 'number' ? status : undefined;
     },
   };
   exceptionsByClientClass.set(clientClass, exceptions);

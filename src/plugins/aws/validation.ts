@@ -78,8 +78,11 @@ function checkKind(node: SchemaNode, value: unknown, path: string, problems: str
   if (value === undefined || value === null) return;
   const wrong = (expected: string) =>
     problems.push(`${path} must be ${expected}, not ${describeValue(value)}.`);
-  if (node.isBlobSchema() || node.isStreaming()) {
+  if (node.isStreaming()) {
     if (!isPayload(value)) wrong('a string, bytes or a stream');
+  } else if (node.isBlobSchema()) {
+    if (typeof value !== 'string' && !(value instanceof Uint8Array))
+      wrong('a string or bytes (a blob, not a stream)');
   } else if (node.isStructSchema() || node.isUnionSchema?.()) {
     if (!isPlainObject(value)) return void wrong('an object');
     for (const [key, item] of Object.entries(value)) {
