@@ -1,8 +1,12 @@
 /**
- * The test suite. Three projects, because the Jest setup changes what every test in a file sees:
+ * The test suite. Four projects, because the Jest setup changes what every test in a file sees:
  * - library: tests of the library itself, with no test-runner setup (manual verifiers);
  * - with-setup: tests that run under `ts-tripwire/jest`, as users' tests do;
- * - examples: the example modules and their tests, also under `ts-tripwire/jest`.
+ * - examples: the example modules and their tests, also under `ts-tripwire/jest`;
+ * - sdk-3.600: the SDK fidelity tests again, against the older SDK line installed in tests/compat/sdk-3.600
+ *   (base client in @smithy/smithy-client, commands without operation schemas). `npm test` installs that
+ *   workspace first (scripts/install-compat.js); run this project alone with
+ *   `npx jest --selectProjects sdk-3.600`.
  */
 const shared = {
   testEnvironment: 'node',
@@ -16,6 +20,13 @@ const shared = {
   },
 };
 
+if (!require('node:fs').existsSync(`${__dirname}/tests/compat/sdk-3.600/node_modules`)) {
+  process.stderr.write(
+    'tests/compat/sdk-3.600 is not installed, so the sdk-3.600 project cannot find the SDK: ' +
+      'run `npm run compat:install` (npm test does it first).\n',
+  );
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
@@ -24,7 +35,7 @@ module.exports = {
       ...shared,
       displayName: 'library',
       roots: ['<rootDir>/tests'],
-      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/tests/with-setup/'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/tests/with-setup/', '/tests/compat/'],
     },
     {
       ...shared,
@@ -37,6 +48,34 @@ module.exports = {
       displayName: 'examples',
       roots: ['<rootDir>/examples'],
       setupFilesAfterEnv: ['<rootDir>/src/jest.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'sdk-3.600',
+      roots: ['<rootDir>/tests'],
+      testMatch: [
+        '<rootDir>/tests/aws/**/*.test.ts',
+        '<rootDir>/tests/fidelity/**/*.test.ts',
+        '<rootDir>/tests/compat/sdk-3.600/*.test.ts',
+      ],
+      testPathIgnorePatterns: [
+        ...shared.testPathIgnorePatterns,
+        // Latest line only, by design:
+        // - plain Node child processes that resolve the root's node_modules, out of reach of the resolver
+        //   below (tests/compat/sdk-3.600/sdk-line.test.ts runs the same checks from the workspace);
+        '/tests/aws/module-loading\\.test\\.ts$',
+        // - validation against the service model reads the commands' operation schemas, which this line
+        //   does not have: there it is skipped (sdk-line.test.ts pins that down).
+        '/tests/aws/validation\\.test\\.ts$',
+      ],
+      // The SDK imports of tests and of ts-tripwire, which would find the root's latest line, come from the
+      // workspace; requires inside the workspace keep Node's resolution (see tests/compat/resolver.js).
+      resolver: '<rootDir>/tests/compat/sdk-3.600/resolver.js',
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        // The base Client lives in @smithy/smithy-client on this line (@smithy/core has no ./client).
+        '^@smithy/core/client$': '<rootDir>/tests/compat/sdk-3.600/node_modules/@smithy/smithy-client',
+      },
     },
   ],
 };

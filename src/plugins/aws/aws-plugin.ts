@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { closestMatch, didYouMean } from '../../util/did-you-mean';
 import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
@@ -18,7 +19,7 @@ import { formatValue, indented, Note } from '../../verifier/format';
 import { diffValues, type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
 import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
-import { knownOperations } from './client-packages';
+import { clientPackageExports, knownOperations } from './client-packages';
 import {
   activateInterception,
   baseCopyOf,
@@ -39,7 +40,7 @@ import {
 } from './naming';
 import type { EscapedRequest, EscapeHandler } from './network-guard';
 import { buildOutput } from './outputs';
-import { payloadMembers } from './payload-members';
+import { payloadMembers, payloadMembersByName } from './payload-members';
 import { MockQueues } from './queues';
 import { raisedMatches } from './raised';
 import { abortError, buildServiceError } from './sdk-errors';
@@ -137,6 +138,11 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         : { name: this.nameFromStrings(first, second, 'mockCall'), spec: third };
     const normalized = normalizeSpec(spec, `mockCall('${name.service}', '${name.operation}', ...)`);
     if (normalized.outcome.kind === 'returns') {
+      const commandClass =
+        typeof first === 'function'
+          ? first
+          : clientPackageExports(name.serviceKey)?.[`${name.operation}Command`];
+      refuseStreamsForBlobs(name, commandClass, normalized.outcome.value);
       this.checkRegisteredOutput(
         typeof first === 'function' ? first : undefined,
         name,
@@ -697,6 +703,18 @@ function isCommandInstance(value: unknown): value is object {
     'input' in value &&
     typeof (value as { resolveMiddleware?: unknown }).resolveMiddleware === 'function'
   );
+}
+
+/** A blob member (Lambda `Payload`) is bytes in the real SDK: a stream given for it would reach the code as one. */
+function refuseStreamsForBlobs(name: CallName, commandClass: unknown, output: unknown): void {
+  if (!isPlainObject(output)) return;
+  for (const [member, kind] of payloadMembersByName(`${name.serviceKey}:${name.operation}`, commandClass)) {
+    if (kind === 'blob' && output[member] instanceof Readable) {
+      throw new TripwireConfigError(
+        `mockCall('${name.service}', '${name.operation}', ...): ${member} is a blob, not a stream: give it as a string or bytes.`,
+      );
+    }
+  }
 }
 
 function settleSync(produce: () => unknown, fail: (error: unknown) => Promise<never>): Promise<unknown> {

@@ -101,7 +101,8 @@ function patch(copy: BaseClientCopy): void {
  * has its own exception classes, so `instanceof` between them fails in production code too. Say so once.
  */
 function warnAboutSeveralCopies(): void {
-  const files = [...state.patches.values()].map((record) => record.copy.file).sort();
+  // The same file twice is a module-registry reset (Jest), not a second install: nothing to say.
+  const files = [...new Set([...state.patches.values()].map((record) => record.copy.file))].sort();
   if (files.length < 2 || state.warnedCopies.has(files.join('\n'))) return;
   state.warnedCopies.add(files.join('\n'));
   console.warn(

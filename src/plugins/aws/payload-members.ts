@@ -21,6 +21,16 @@ const KNOWN_WITHOUT_SCHEMA: Readonly<Record<string, PayloadMembers>> = {
 
 const membersByCommandClass = new WeakMap<object, PayloadMembers>();
 
+/** The payload members of an operation by name, for registrations made before any call. */
+export function payloadMembersByName(key: string, commandClass: unknown): PayloadMembers {
+  if (typeof commandClass !== 'function') return KNOWN_WITHOUT_SCHEMA[key] ?? NONE;
+  try {
+    return payloadMembers(new (commandClass as new (input: object) => { constructor: object })({}), key);
+  } catch {
+    return KNOWN_WITHOUT_SCHEMA[key] ?? NONE;
+  }
+}
+
 export function payloadMembers(
   command: { schema?: unknown; constructor: object },
   key: string,

@@ -11,6 +11,7 @@ export type CommandInput<C extends CommandClass> = InstanceType<C>['input'];
 /** The output type of a command class, read from its `resolveMiddleware` handler. */
 export type CommandOutput<C extends CommandClass> =
   InstanceType<C> extends {
+    /** The SDK's own method, whose handler resolves to `{ output }`: where the output type is read from. */
     resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }>;
   }
     ? O
@@ -24,18 +25,33 @@ type MockMember<T> =
 
 /** A mocked output: every member optional, `$metadata` optional and partial, payloads from plain values. */
 export type MockOutput<O> = { [K in Exclude<keyof O, '$metadata'>]?: MockMember<O[K]> } & {
+  /** Merged over the defaults: `httpStatusCode: 200`, a `requestId`, `attempts: 1`, `totalRetryDelay: 0`. */
   $metadata?: Partial<ResponseMetadata>;
 };
 
-/** An error described by its code; modeled codes become the client's own exception class. */
+/**
+ * An error described by its code: `raises: { code: 'SlowDown', message: 'Please reduce your request rate.',
+ * $fault: 'server' }`. A code the calling client's package models (`NoSuchKey`) becomes an instance of that
+ * class; any other code, an instance of the service's base exception class (`S3ServiceException`).
+ */
 export interface RaisesSpec {
+  /** The error's `name`: `'NoSuchKey'`, `'ConditionalCheckFailedException'`, `'AccessDenied'`, ... */
   code: string;
+  /** The error's `message`. Default: the code. */
   message?: string;
+  /** Default: the modeled class's fault, else `'client'`. */
   $fault?: 'client' | 'server';
+  /** Merged over the defaults; `httpStatusCode` defaults to 400 for client faults and 500 for server faults. */
   $metadata?: Partial<ResponseMetadata>;
+  /** Any other field is copied onto the error: `{ code: 'ThrottlingException', RetryAfterSeconds: 3 }`. */
   [field: string]: unknown;
 }
 
+/**
+ * What `mockCall` queues for one operation: the outcome of the next call (`returns` or `raises`, not both),
+ * whether it must be used, and how many calls it serves. `I` and `O` are the operation's input and output
+ * types in the typed forms.
+ */
 export interface MockSpec<I = Record<string, unknown>, O = Record<string, unknown>> {
   /** What `send` resolves to (default `{}`): the output, or a function of the params. */
   returns?: MockOutput<O> | ((params: I) => MockOutput<O> | Promise<MockOutput<O>>);
@@ -67,22 +83,40 @@ export type RaisedExpectation =
     ) => Error)
   | AsymmetricMatcher;
 
+/**
+ * `assertAwsCall({ service, operation, params, raised? })`: the next recorded call, in recording order, must
+ * match every field.
+ */
 export interface AwsCallAssertion {
+  /** The service, normalised as in `mockCall`: `'s3'`, `'S3Client'`, `'dynamodb-document'`. */
   service: string;
+  /** The operation: the command class name without `Command` (`'GetObject'`). */
   operation: string;
+  /**
+   * Exactly the params that were sent: no missing or extra keys, `undefined` counting as absent. Any value,
+   * or `params` itself, may be a matcher (`expect.objectContaining({...})` for an explicit partial match).
+   */
   params: Record<string, unknown> | AsymmetricMatcher;
+  /** Required when the call raised: the error, its class, its name or a matcher. */
   raised?: RaisedExpectation;
 }
 
+/** `assertAwsCall(GetObjectCommand, { params, raised? })`: `params` typed from the command's input. */
 export interface TypedAwsCallAssertion<I> {
+  /** Exactly the params that were sent; any value may be a matcher. */
   params: Matchable<I>;
+  /** Required when the call raised: the error, its class, its name or a matcher. */
   raised?: RaisedExpectation;
 }
 
 /**
- * Services whose string form is typed. Empty until you augment it, e.g. in a test setup `.d.ts`:
+ * Services whose string form is typed. Empty until you augment it, e.g. in a `.d.ts` file your tsconfig
+ * includes (the `export {}` makes the file a module, so that this augments ts-tripwire's types instead of
+ * replacing them):
  *
  * ```ts
+ * export {};
+ *
  * declare module 'ts-tripwire' {
  *   interface AwsServices {
  *     s3: typeof import('@aws-sdk/client-s3');
@@ -127,5 +161,14 @@ export type MockSpecFor<S extends string, O extends string> = S extends KnownSer
 
 /** The assertion for a string-form call: `params` typed for augmented services. */
 export type AwsCallAssertionFor<S extends string, O extends string> = S extends KnownService
-  ? { service: S; operation: O; params: Matchable<CommandInput<CommandOf<S, O>>>; raised?: RaisedExpectation }
+  ? {
+      /** The service, as named in `AwsServices`. */
+      service: S;
+      /** One of the service's operations. */
+      operation: O;
+      /** Exactly the params that were sent, typed from the operation's input; any value may be a matcher. */
+      params: Matchable<CommandInput<CommandOf<S, O>>>;
+      /** Required when the call raised: the error, its class, its name or a matcher. */
+      raised?: RaisedExpectation;
+    }
   : AwsCallAssertion;
