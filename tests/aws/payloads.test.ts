@@ -60,6 +60,14 @@ describe('stream and blob output members become the SDK’s own types', () => {
     assertGets(verifier, 2);
   });
 
+  test('a Readable of string chunks yields bytes, as a real Body does, so the web stream works', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { returns: { Body: Readable.from(['a,', 'b']) } });
+    const body = await verifier.run(() => getBody(new S3Client({})));
+    expect(await new Response(body.transformToWebStream() as ReadableStream).text()).toBe('a,b');
+    assertGets(verifier, 1);
+  });
+
   test('a Readable with times > 1 is refused: a stream is one-shot', () => {
     const verifier = new StrictVerifier();
     expect(() =>

@@ -54,7 +54,7 @@ export function toSdkStream(value: unknown, copy: BaseClientCopy | undefined): u
   if (!isConvertiblePayload(value)) return value;
   const stream =
     value instanceof Readable
-      ? value
+      ? Readable.from(asBytes(value), { objectMode: false })
       : Readable.from([toBuffer(value as string | Uint8Array)], { objectMode: false });
   const helpers = helpersFor(copy);
   return helpers === undefined ? stream : helpers.sdkStreamMixin(stream);
@@ -67,6 +67,12 @@ export function toSdkBlob(value: unknown, copy: BaseClientCopy | undefined): unk
   const bytes =
     typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'utf8')) : new Uint8Array(value);
   return helpers === undefined ? bytes : helpers.Uint8ArrayBlobAdapter.mutate(bytes);
+}
+
+/** A real Body yields Buffer chunks; a Readable of strings (`Readable.from(['a'])`) would not. */
+async function* asBytes(source: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of source)
+    yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
 }
 
 function toBuffer(value: string | Uint8Array): Buffer {
