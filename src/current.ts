@@ -1,5 +1,6 @@
 import type { AwsPlugin } from './plugins/aws/aws-plugin';
 import type { StrictVerifier } from './strict-verifier';
+import { processWide } from './util/process-wide';
 import { NoActiveVerifierError } from './verifier/errors';
 import type { AsymmetricMatcher } from './verifier/format';
 import { ANY } from './verifier/matching';
@@ -14,11 +15,18 @@ interface RunnerState {
   fileSettings: ConfigureOptions;
 }
 
-const state: RunnerState = { runner: undefined, verifier: undefined, fileSettings: {} };
+// Shared by every copy of this module in the realm: a test that resets its module registry and requires
+// ts-tripwire again must still find the verifier the setup made for it.
+const state = processWide<RunnerState>('runner-state.v1', () => ({
+  runner: undefined,
+  verifier: undefined,
+  fileSettings: {},
+}));
 
-/** Called by the Jest and Vitest setups once per test file. */
+/** Called by the Jest and Vitest setups once per test file: a new file starts with no file-level settings. */
 export function markRunnerSetup(runner: RunnerName): void {
   state.runner = runner;
+  state.fileSettings = {};
 }
 
 export function setCurrentVerifier(verifier: StrictVerifier | undefined): void {

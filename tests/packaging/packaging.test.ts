@@ -1,0 +1,235 @@
+/**
+ * The package as users get it: `npm pack` of the built repository, installed with npm into a temporary
+ * folder outside it, then used from an ES module, a CommonJS module, a Vitest run with
+ * `setupFiles: ['ts-tripwire/vitest']` and a Jest run with `setupFilesAfterEnv: ['ts-tripwire/jest']`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import {
+  CHILD_TIMEOUT_MS,
+  type ChildResult,
+  type PackedInstall,
+  packAndInstall,
+  REPO_ROOT,
+} from './packed-install';
+
+interface ConsumerReport {
+  readonly body: string;
+  readonly unmockedIsExportedClass: boolean;
+  readonly outsideTestIsExportedClass: boolean;
+  readonly resolved: Record<'.' | './jest' | './vitest', string>;
+}
+
+interface EsmReport extends ConsumerReport {
+  readonly sameObjectAsRequire: boolean;
+  readonly namedExports: readonly string[];
+}
+
+interface CjsReport extends ConsumerReport {
+  readonly exports: readonly string[];
+}
+
+/** The part of a runner's JSON report (Jest's format; Vitest writes the same) these tests read. */
+interface RunnerReport {
+  readonly testResults: ReadonlyArray<{
+    readonly assertionResults: ReadonlyArray<{
+      readonly title: string;
+      readonly status: string;
+      readonly failureMessages: readonly string[] | null;
+    }>;
+  }>;
+}
+
+interface PackageJson {
+  readonly exports: Record<string, string | Record<string, string>>;
+}
+
+let installed: PackedInstall;
+let esmRun: ChildResult;
+let cjsRun: ChildResult;
+let vitestRun: ChildResult;
+let jestRun: ChildResult;
+
+beforeAll(async () => {
+  installed = await packAndInstall();
+  const modules = join(installed.consumer, 'node_modules');
+  [esmRun, cjsRun, vitestRun, jestRun] = await Promise.all([
+    installed.node(['consumer.mjs']),
+    installed.node(['consumer.cjs']),
+    installed.node(
+      [join(modules, 'vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=report.json'],
+      join(installed.consumer, 'vitest'),
+    ),
+    installed.node(
+      [
+        join(modules, 'jest/bin/jest.js'),
+        '--ci',
+        '--no-watchman',
+        `--cacheDirectory=${join(installed.root, 'jest-cache')}`,
+        '--json',
+        '--outputFile=report.json',
+      ],
+      join(installed.consumer, 'jest'),
+    ),
+  ]);
+}, 4 * CHILD_TIMEOUT_MS);
+
+afterAll(() => {
+  installed?.remove();
+});
+
+const installedPackage = () => join(installed.consumer, 'node_modules/ts-tripwire');
+const packedPaths = () => installed.pack.files.map((file) => file.path).sort();
+
+function consumerReport<T>(result: ChildResult): T {
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  return JSON.parse(result.stdout) as T;
+}
+
+function runnerReport(folder: 'vitest' | 'jest', result: ChildResult): Map<string, readonly string[]> {
+  let report: RunnerReport;
+  try {
+    report = JSON.parse(
+      readFileSync(join(installed.consumer, folder, 'report.json'), 'utf8'),
+    ) as RunnerReport;
+  } catch (error) {
+    throw new Error(
+      `The ${folder} run wrote no report (${String(error)}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return new Map(
+    report.testResults
+      .flatMap((suite) => suite.assertionResults)
+      .map((outcome) => [
+        outcome.title,
+        outcome.status === 'passed' ? [] : [outcome.status, ...(outcome.failureMessages ?? [])],
+      ]),
+  );
+}
+
+/** Where `ts-tripwire/<entry>` must resolve in the installed copy: dist/, never the repository. */
+function expectResolvedInInstall(resolved: ConsumerReport['resolved'], asUrl: boolean): void {
+  const expected = { '.': 'dist/index.js', './jest': 'dist/jest.js', './vitest': 'dist/vitest.mjs' };
+  for (const [entry, file] of Object.entries(expected)) {
+    const path = join(installedPackage(), file);
+    expect([entry, resolved[entry as keyof typeof expected]]).toEqual([
+      entry,
+      asUrl ? pathToFileURL(path).href : path,
+    ]);
+  }
+}
+
+describe('the tarball', () => {
+  test('holds only dist, README.md, LICENSE, the Markdown under docs/ and package.json', () => {
+    const unexpected = packedPaths().filter(
+      (path) =>
+        !/^dist\/.+\.(?:js|mjs|d\.ts|d\.mts)$/.test(path) &&
+        !/^docs\/.+\.md$/.test(path) &&
+        !['README.md', 'LICENSE', 'package.json'].includes(path),
+    );
+
+    expect(unexpected).toEqual([]);
+    expect(packedPaths()).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
+  });
+
+  test('holds every Markdown document README.md links to under docs/', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    // Markdown only: the TypeDoc API reference (docs/api/) is generated on demand and not in the repository.
+    const linkedDocs = [...readme.matchAll(/\]\((docs\/[^)#\s]+\.md)[)#]/g)].map((match) => match[1]!);
+
+    expect(linkedDocs.length).toBeGreaterThan(0);
+    expect(packedPaths()).toEqual(expect.arrayContaining(linkedDocs));
+  });
+
+  test('has no source maps, and no built file points to one', () => {
+    const withMapComment = packedPaths()
+      .filter((path) => /\.(?:js|mjs|ts|mts)$/.test(path))
+      .filter((path) => readFileSync(join(installedPackage(), path), 'utf8').includes('sourceMappingURL'));
+
+    expect(packedPaths().filter((path) => path.endsWith('.map'))).toEqual([]);
+    expect(withMapComment).toEqual([]);
+  });
+
+  test('holds every file that package.json "exports" names, types included', () => {
+    const { exports } = JSON.parse(
+      readFileSync(join(installedPackage(), 'package.json'), 'utf8'),
+    ) as PackageJson;
+    const targets = Object.values(exports)
+      .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+      .map((target) => target.replace(/^\.\//, ''));
+
+    expect(Object.keys(exports).sort()).toEqual(['.', './jest', './package.json', './vitest']);
+    expect(targets).toEqual(
+      expect.arrayContaining(['dist/index.d.ts', 'dist/jest.d.ts', 'dist/vitest.d.mts']),
+    );
+    expect(packedPaths()).toEqual(expect.arrayContaining(targets));
+  });
+});
+
+describe('an ES module consumer (import)', () => {
+  test('mocks, runs and asserts a real @aws-sdk/client-s3 call', () => {
+    const report = consumerReport<EsmReport>(esmRun);
+
+    expect(report.body).toBe('from the ESM consumer');
+    expect(report.unmockedIsExportedClass).toBe(true);
+    expect(report.outsideTestIsExportedClass).toBe(true);
+  });
+
+  test('gets every export by name, and the same objects as require() (one copy of the runtime state)', () => {
+    const report = consumerReport<EsmReport>(esmRun);
+    const cjsExports = consumerReport<CjsReport>(cjsRun).exports;
+
+    expect(report.namedExports).toEqual(
+      expect.arrayContaining(cjsExports.filter((name) => name !== '__esModule')),
+    );
+    expect(report.namedExports).toEqual(expect.arrayContaining(['StrictVerifier', 'tripwire', 'ANY']));
+    expect(report.sameObjectAsRequire).toBe(true);
+  });
+
+  test('resolves each entry point to the installed dist/', () => {
+    expectResolvedInInstall(consumerReport<EsmReport>(esmRun).resolved, true);
+  });
+});
+
+describe('a CommonJS consumer (require)', () => {
+  test('mocks, runs and asserts a real @aws-sdk/client-s3 call', () => {
+    const report = consumerReport<CjsReport>(cjsRun);
+
+    expect(report.body).toBe('from the CommonJS consumer');
+    expect(report.unmockedIsExportedClass).toBe(true);
+    expect(report.outsideTestIsExportedClass).toBe(true);
+    expect(report.exports).toEqual(expect.arrayContaining(['StrictVerifier', 'tripwire', 'ANY']));
+  });
+
+  test('resolves each entry point to the installed dist/', () => {
+    expectResolvedInInstall(consumerReport<CjsReport>(cjsRun).resolved, false);
+  });
+});
+
+describe.each([
+  ['vitest', "setupFiles: ['ts-tripwire/vitest']", () => vitestRun],
+  ['jest', "setupFilesAfterEnv: ['ts-tripwire/jest']", () => jestRun],
+] as const)('a %s run with %s', (folder, _setup, result) => {
+  test('passes a test that mocks, runs and asserts', () => {
+    expect(runnerReport(folder, result()).get('mocks, runs and asserts')).toEqual([]);
+  });
+
+  test('fails a test that forgets its assertion, with the assertion to paste', () => {
+    const [status, message] = runnerReport(folder, result()).get('forgets to assert the call') ?? [];
+
+    expect(status).toBe('failed');
+    expect(message).toMatch(/^UnassertedInteractionsError: /);
+    expect(message).toContain(
+      "tripwire.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });",
+    );
+  });
+
+  test('fails a test that calls the SDK outside tripwire.run, with GuardedCallError', () => {
+    const [status, message] = runnerReport(folder, result()).get('calls the SDK outside the sandbox') ?? [];
+
+    expect(status).toBe('failed');
+    expect(message).toMatch(/^GuardedCallError: AWS call outside the sandbox: s3\.GetObject/);
+  });
+});
