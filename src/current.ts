@@ -56,7 +56,9 @@ function currentVerifier(usage: string): StrictVerifier {
 export interface Tripwire {
   /** Runs `fn` in the current test's sandbox. */
   run<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Inside `fn`, each assertion may match any unasserted interaction instead of the next one. */
   inAnyOrder<T>(fn: () => T): T;
+  /** Checks now what the setup checks after the test: see {@link StrictVerifier.verifyAll}. */
   verifyAll(): void;
   /** In a test: that test. At the top of a test file: every test in the file. */
   configure(options: ConfigureOptions): void;

@@ -52,7 +52,8 @@ export type {
  * lets it through silently. Set it with `tripwire.configure({ guard })`.
  */
 export type { GuardLevel } from './plugins/plugin';
-export type { Interaction, Plugin, PluginHost } from './plugins/plugin';
+export type { Interaction, Plugin, PluginHost, VerifierSettings } from './plugins/plugin';
+export type { FieldMismatch } from './verifier/matching';
 export { StrictVerifier } from './strict-verifier';
 /**
  * A required mock that no call used, as listed in {@link VerificationError.unused}: its service, its

@@ -21,6 +21,7 @@ export class StrictVerifier extends Verifier {
   /** Matches any value. The same constant as `tripwire.ANY`. */
   readonly ANY = ANY;
 
+  /** This verifier's AWS plugin, created on first use: `verifier.aws.mockCall(...)`. */
   get aws(): AwsPlugin {
     return this.pluginByName('aws') as AwsPlugin;
   }

@@ -16,9 +16,13 @@ export interface Interaction {
 export interface PluginHost {
   /** Adds the plugin to the verifier; throws `TripwireConfigError` if it already has one of that kind. */
   registerPlugin(plugin: Plugin): void;
+  /** Enters an intercepted call on the timeline (when `send` is called, not when it settles). */
   record(plugin: Plugin, fields: Record<string, unknown>): Interaction;
+  /** Remembers a call that failed the test whatever the code did with its error (unmocked, guarded, ...). */
   rememberViolation(violation: ViolationSummary): void;
+  /** Consumes the interaction an assertion names, or throws with the differences and the timeline. */
   assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void;
+  /** The first unasserted interaction the predicate accepts, in recording order. */
   findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined;
   /** Throws `AssertionInsideSandboxError` while a sandbox of this verifier is open. */
   ensureNoOpenSandbox(action: string): void;
@@ -29,7 +33,9 @@ export interface PluginHost {
 
 export type GuardLevel = 'error' | 'warn' | 'off';
 
+/** A verifier's settings, changed with `configure()`. */
 export interface VerifierSettings {
+  /** What an SDK call outside any sandbox does while the guard is on. */
   guard: GuardLevel;
   /** Check mocked outputs and the params of calls against the installed SDK's service model. */
   validate: boolean;
@@ -44,6 +50,7 @@ export interface Plugin {
   readonly name: string;
   /** Install interception (reference-counted by the plugin: every activate is paired with a deactivate). */
   activate(): void;
+  /** Undoes one `activate()`; the last one removes interception exactly. */
   deactivate(): void;
   /** `s3.GetObject({ Bucket: 'b' })` */
   formatInteraction(interaction: Interaction): string;

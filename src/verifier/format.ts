@@ -102,8 +102,11 @@ export function quote(text: string): string {
 }
 
 export interface AsymmetricMatcher {
+  /** Whether the actual value matches. */
   asymmetricMatch(other: unknown): boolean;
+  /** How messages print the matcher, when it has no `toAsymmetricMatcher`. */
   toString?(): string;
+  /** Jest's and Vitest's description of the matcher (`Any<String>`). */
   toAsymmetricMatcher?(): string;
 }
 

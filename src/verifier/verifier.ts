@@ -40,6 +40,7 @@ export class Verifier implements PluginHost, RouteTarget {
   private openSandboxes = 0;
   private anyOrderDepth = 0;
 
+  /** What an SDK call outside any sandbox does while this verifier's guard is on. */
   get guardLevel(): GuardLevel {
     return this.settings.guard;
   }
@@ -123,6 +124,7 @@ export class Verifier implements PluginHost, RouteTarget {
     if (error !== undefined) throw error;
   }
 
+  /** Changes this verifier's settings (`guard`, `validate`); bad input changes nothing. */
   configure(options: ConfigureOptions): void {
     if (!isPlainObject(options as unknown)) {
       throw new TripwireConfigError(
@@ -169,19 +171,23 @@ export class Verifier implements PluginHost, RouteTarget {
 
   // PluginHost
 
+  /** @inheritDoc */
   record(plugin: Plugin, fields: Record<string, unknown>): Interaction {
     return this.timeline.append(plugin, fields);
   }
 
+  /** @inheritDoc */
   rememberViolation(violation: ViolationSummary): void {
     this.violations.push(violation);
   }
 
+  /** @inheritDoc */
   assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void {
     this.ensureNoOpenSandbox('Asserting');
     assertInteraction(this.timeline, plugin, expected, this.anyOrderDepth > 0);
   }
 
+  /** @inheritDoc */
   findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined {
     return this.timeline.find(predicate);
   }

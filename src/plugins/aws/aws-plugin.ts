@@ -281,6 +281,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     activateInterception();
   }
 
+  /** Undoes one `activate()`; the last one restores every patched `send` exactly. */
   deactivate(): void {
     if (this.activations === 0) return;
     this.activations--;
@@ -363,6 +364,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   // Interception
 
+  /** @internal Called by the patched `send` of every client routed to this plugin's verifier. */
   handleSend(route: Route, client: object, args: unknown[], original: SendFunction): unknown {
     const [command, optionsOrCallback, maybeCallback] = args;
     const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as
@@ -538,7 +540,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     );
   }
 
-  /** The network safety net caught a request that never went through `send`: remember it and explain. */
+  /** @internal The network safety net caught a request that never went through `send`: remember it and explain. */
   handleEscape(_route: Route, request: EscapedRequest): Error {
     const service = serviceDisplayName(request.signingService ?? request.host);
     const operation = request.operation ?? `${request.method} ${request.path}`;
