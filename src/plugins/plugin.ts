@@ -9,7 +9,6 @@ export interface Interaction {
   readonly sequence: number;
   readonly plugin: Plugin;
   readonly fields: Readonly<Record<string, unknown>>;
-  asserted: boolean;
 }
 
 /** The part of a verifier a plugin may use: record, remember, assert, and ask about sandboxes. */
@@ -17,7 +16,7 @@ export interface PluginHost {
   /** Adds the plugin to the verifier; throws `TripwireConfigError` if it already has one of that kind. */
   registerPlugin(plugin: Plugin): void;
   /** Enters an intercepted call on the timeline (when `send` is called, not when it settles). */
-  record(plugin: Plugin, fields: Record<string, unknown>): Interaction;
+  record(plugin: Plugin, fields: Record<string, unknown>): void;
   /** Remembers a call that failed the test whatever the code did with its error (unmocked, guarded, ...). */
   rememberViolation(violation: ViolationSummary): void;
   /** Consumes the interaction an assertion names, or throws with the differences and the timeline. */
@@ -62,6 +61,14 @@ export interface Plugin {
   matchFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): FieldMismatch[];
   /** Fields the interaction recorded that `expected` must name but does not. */
   missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[];
+  /**
+   * Optional: a key such that an assertion can only match interactions with the same key (the AWS plugin
+   * uses the call's name and canonical params). Lets any-order assertions look candidates up instead of
+   * scanning the timeline. `undefined` when the value cannot be keyed.
+   */
+  assertionKey?(interaction: Interaction): string | undefined;
+  /** Optional: the key of what an assertion expects, comparable with `assertionKey`. */
+  expectedKey?(expected: Readonly<Record<string, unknown>>): string | undefined;
   /** Plain data for error payloads. */
   summarize(interaction: Interaction): InteractionSummary;
   /** Required mocks never consumed, each with a hint line. */

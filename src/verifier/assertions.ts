@@ -17,7 +17,7 @@ export function assertInteraction(
   anyOrder: boolean,
 ): void {
   const candidate = anyOrder
-    ? timeline.find((interaction) => matches(plugin, interaction, expected))
+    ? timeline.find((interaction) => matches(plugin, interaction, expected), plugin.expectedKey?.(expected))
     : timeline.next();
   if (candidate === undefined) {
     throw noCandidate(timeline, plugin, expected, anyOrder);

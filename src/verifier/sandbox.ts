@@ -16,6 +16,8 @@ export interface SandboxScope {
   readonly target: RouteTarget;
   readonly parent: SandboxScope | undefined;
   open: boolean;
+  /** Made once, because every intercepted call asks for it. */
+  readonly route: Route;
 }
 
 export type Route =
@@ -23,23 +25,29 @@ export type Route =
   | { readonly mode: 'post-sandbox'; readonly target: RouteTarget }
   | { readonly mode: 'guarded'; readonly target: RouteTarget };
 
+interface Guard {
+  readonly target: RouteTarget;
+  readonly route: Route;
+}
+
 interface SharedSandboxState {
   readonly contexts: AsyncLocalStorage<SandboxScope>;
-  readonly guards: RouteTarget[];
+  readonly guards: Guard[];
 }
 
 // Process-wide, so that two loaded copies of ts-tripwire route through one async context and one guard list.
-const shared = processWide<SharedSandboxState>('sandbox-state.v1', () => ({
+const shared = processWide<SharedSandboxState>('sandbox-state.v2', () => ({
   contexts: new AsyncLocalStorage<SandboxScope>(),
   guards: [],
 }));
 
-export function runInScope<T>(scope: SandboxScope, fn: () => T): T {
-  return shared.contexts.run(scope, fn);
+/** A sandbox scope for `run`, nested in the current one if any. */
+export function openScope(target: RouteTarget): SandboxScope {
+  return { target, parent: shared.contexts.getStore(), open: true, route: { mode: 'sandbox', target } };
 }
 
-export function currentScope(): SandboxScope | undefined {
-  return shared.contexts.getStore();
+export function runInScope<T>(scope: SandboxScope, fn: () => T): T {
+  return shared.contexts.run(scope, fn);
 }
 
 /**
@@ -50,21 +58,25 @@ export function currentScope(): SandboxScope | undefined {
 export function currentRoute(): Route | undefined {
   const scope = shared.contexts.getStore();
   for (let candidate = scope; candidate !== undefined; candidate = candidate.parent) {
-    if (candidate.open) return { mode: 'sandbox', target: candidate.target };
+    if (candidate.open) return candidate.route;
   }
   const guard = shared.guards.at(-1);
   if (scope !== undefined) {
     // A guard of another verifier means the sandbox's own test is over: the running test gets the report.
-    return { mode: 'post-sandbox', target: guard ?? scope.target };
+    return { mode: 'post-sandbox', target: guard?.target ?? scope.target };
   }
-  return guard === undefined ? undefined : { mode: 'guarded', target: guard };
+  return guard?.route;
 }
 
 export function pushGuard(target: RouteTarget): void {
-  shared.guards.push(target);
+  shared.guards.push({ target, route: { mode: 'guarded', target } });
 }
 
 export function removeGuard(target: RouteTarget): void {
-  const index = shared.guards.lastIndexOf(target);
-  if (index >= 0) shared.guards.splice(index, 1);
+  for (let index = shared.guards.length - 1; index >= 0; index--) {
+    if (shared.guards[index]!.target === target) {
+      shared.guards.splice(index, 1);
+      return;
+    }
+  }
 }

@@ -51,33 +51,47 @@ function headline({ unasserted, unused, violations }: VerificationFindings, kind
   return `Verification failed: ${count(unused.length, 'required mock')} never used.`;
 }
 
+// A report lists this many of each kind; the error's arrays hold them all. A test that made 200k calls and
+// asserted none should get a readable message, not 40 MB of one.
+const LISTED = 50;
+
 function describeViolations(violations: readonly ViolationSummary[]): string {
   const lines = [
     'Violations (each was thrown into the code under test; it fails the test even if that code caught it):',
   ];
-  violations.forEach((violation, index) => {
+  violations.slice(0, LISTED).forEach((violation, index) => {
     lines.push(`${index + 1}. [${violation.kind}] ${indented(violation.message, '   ').trimStart()}`);
   });
+  lines.push(...more(violations.length, 'violations'));
   return lines.join('\n');
 }
 
 function describeUnasserted(unasserted: Interaction[]): string {
+  const listed = unasserted.slice(0, LISTED);
   return [
     'Unasserted interactions:',
-    ...unasserted.map((interaction) =>
+    ...listed.map((interaction) =>
       indented(`#${interaction.sequence} ${interaction.plugin.formatInteraction(interaction)}`),
     ),
-    'Assert them after the sandbox, in this order:',
-    ...unasserted.map((interaction) => indented(interaction.plugin.assertHint(interaction))),
+    ...more(unasserted.length, 'unasserted'),
+    `Assert them after the sandbox, in this order${unasserted.length > LISTED ? ` (the first ${LISTED})` : ''}:`,
+    ...listed.map((interaction) => indented(interaction.plugin.assertHint(interaction))),
   ].join('\n');
 }
 
 function describeUnused(unused: Array<{ description: string }>): string {
   return [
     'Unused required mocks:',
-    ...unused.map((mock) => indented(mock.description)),
+    ...unused.slice(0, LISTED).map((mock) => indented(mock.description)),
+    ...more(unused.length, 'unused'),
     'Make the code under test call them, remove them, or register them with { required: false }.',
   ].join('\n');
+}
+
+function more(total: number, arrayName: string): string[] {
+  return total > LISTED
+    ? [`  ... and ${total - LISTED} more (the error's \`${arrayName}\` array has them all)`]
+    : [];
 }
 
 function count(n: number, noun: string): string {

@@ -3,14 +3,7 @@ import { isPlainObject } from '../util/values';
 import { assertInteraction } from './assertions';
 import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from './errors';
 import { definedPluginNames, pluginFactory } from './plugin-registry';
-import {
-  currentScope,
-  pushGuard,
-  type RouteTarget,
-  removeGuard,
-  runInScope,
-  type SandboxScope,
-} from './sandbox';
+import { openScope, pushGuard, type RouteTarget, removeGuard, runInScope } from './sandbox';
 import { Timeline } from './timeline';
 import { verificationError } from './verification';
 
@@ -74,7 +67,7 @@ export class Verifier implements PluginHost, RouteTarget {
         `run() takes a function: await ${this.hintName}.run(async () => { /* code under test */ });`,
       );
     }
-    const scope: SandboxScope = { target: this, parent: currentScope(), open: true };
+    const scope = openScope(this);
     const plugins = this.activateAll();
     this.openSandboxes++;
     try {
@@ -172,8 +165,8 @@ export class Verifier implements PluginHost, RouteTarget {
   // PluginHost
 
   /** @inheritDoc */
-  record(plugin: Plugin, fields: Record<string, unknown>): Interaction {
-    return this.timeline.append(plugin, fields);
+  record(plugin: Plugin, fields: Record<string, unknown>): void {
+    this.timeline.append(plugin, fields);
   }
 
   /** @inheritDoc */

@@ -326,3 +326,40 @@ describe('assertAwsCall', () => {
     });
   });
 });
+
+describe('inAnyOrder looks candidates up by key, and falls back to a scan', () => {
+  test('exact params in reverse order, bytes by content, undefined keys ignored, aliases and matchers', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'PutObject', { times: 4 });
+    const s3 = new S3Client({});
+    await verifier.run(async () => {
+      await s3.send(new PutObjectCommand({ Bucket: 'b', Key: '1', Body: new Uint8Array([1, 2]) }));
+      await s3.send(new PutObjectCommand({ Bucket: 'b', Key: '2', ContentType: undefined }));
+      await s3.send(new PutObjectCommand({ Bucket: 'b', Key: '3', Body: 'x' }));
+      await s3.send(new PutObjectCommand({ Bucket: 'b', Key: '4', Body: 'y' }));
+    });
+    verifier.inAnyOrder(() => {
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'PutObject',
+        params: { Bucket: 'b', Key: '4', Body: 'y' },
+      });
+      verifier.aws.assertAwsCall({
+        service: 'S3Client',
+        operation: 'PutObjectCommand',
+        params: { Bucket: 'b', Key: '3', Body: 'x' },
+      });
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'PutObject',
+        params: { Key: '2', Bucket: 'b' },
+      });
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'PutObject',
+        params: { Bucket: 'b', Key: expect.any(String), Body: Buffer.from([1, 2]) },
+      });
+    });
+    verifier.verifyAll();
+  });
+});

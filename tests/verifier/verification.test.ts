@@ -186,3 +186,20 @@ describe('verifyAll', () => {
     await expect(verifier.run(() => verifier.verifyAll())).rejects.toThrow(AssertionInsideSandboxError);
   });
 });
+
+test('a report lists at most 50 of each kind; the arrays hold every one', async () => {
+  const verifier = new StrictVerifier();
+  verifier.aws.mockCall('s3', 'GetObject', { times: 60 });
+  const s3 = new S3Client({});
+  await verifier.run(async () => {
+    for (let index = 0; index < 60; index++)
+      await s3.send(new GetObjectCommand({ Bucket: 'b', Key: `k${index}` }));
+  });
+  const error = verificationOf(verifier);
+  expect(error.unasserted).toHaveLength(60);
+  expect(error.message).toContain("#50 s3.GetObject({ Bucket: 'b', Key: 'k49' })");
+  expect(error.message).not.toContain('#51 ');
+  expect(error.message).toContain("  ... and 10 more (the error's `unasserted` array has them all)");
+  expect(error.message).toContain('Assert them after the sandbox, in this order (the first 50):');
+  expect(error.message.match(/assertAwsCall/g)).toHaveLength(50);
+});

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { closestMatch, didYouMean } from '../../util/did-you-mean';
 import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
+import { canonicalKey } from '../../verifier/canonical';
 import {
   AllWildcardAssertionError,
   EscapedRequestError,
@@ -19,6 +20,7 @@ import { formatValue, indented, Note } from '../../verifier/format';
 import { diffValues, type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
 import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
+import { type CallInfo, type CallName, callInfo } from './call-info';
 import { clientPackageExports, knownOperations } from './client-packages';
 import {
   activateInterception,
@@ -37,10 +39,11 @@ import {
   nameCommandClass,
   serviceDisplayName,
   serviceKey,
+  serviceNames,
 } from './naming';
 import type { EscapedRequest, EscapeHandler } from './network-guard';
 import { buildOutput } from './outputs';
-import { payloadMembers, payloadMembersByName } from './payload-members';
+import { payloadMembersByName } from './payload-members';
 import { MockQueues } from './queues';
 import { raisedMatches } from './raised';
 import { abortError, buildServiceError } from './sdk-errors';
@@ -57,7 +60,7 @@ import type {
   TypedAwsCallAssertion,
 } from './types';
 import { UploadFailures } from './upload-failures';
-import { memberNames, outputProblems, paramProblems } from './validation';
+import { hasUnknownParams, memberNames, outputProblems, paramProblems } from './validation';
 
 /** The fields of a recorded AWS interaction. */
 interface AwsCallFields {
@@ -76,11 +79,10 @@ interface ExpectedCall {
   raised?: unknown;
 }
 
-interface CallName {
-  readonly key: string;
-  readonly serviceKey: string;
-  readonly service: string;
-  readonly operation: string;
+/** The part of an SDK command the interception reads. */
+interface SdkCommand {
+  readonly input?: unknown;
+  readonly constructor: object;
 }
 
 interface AbortSignalLike {
@@ -104,7 +106,8 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   readonly name = 'aws';
   private readonly queues = new MockQueues();
   private readonly displayNames = new Map<string, string>();
-  private readonly calledOperations = new Map<string, Set<string>>();
+  /** Every name a call was made under, for the 'did you mean' of unused mocks. */
+  private readonly called = new Set<CallName>();
   private readonly uploadFailures = new UploadFailures();
   private activations = 0;
 
@@ -330,6 +333,18 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return mismatches;
   }
 
+  assertionKey(interaction: Interaction): string | undefined {
+    const fields = interaction.fields as unknown as AwsCallFields;
+    const params = canonicalKey(fields.params);
+    return params === undefined ? undefined : `${fields.serviceKey}:${fields.operation}:${params}`;
+  }
+
+  expectedKey(expectedFields: Readonly<Record<string, unknown>>): string | undefined {
+    const expected = expectedFields as unknown as ExpectedCall;
+    const params = canonicalKey(expected.params);
+    return params === undefined ? undefined : `${expected.serviceKey}:${expected.operation}:${params}`;
+  }
+
   missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[] {
     const fields = interaction.fields as unknown as AwsCallFields;
     return fields.raised !== undefined && !('raised' in expected) ? ['raised'] : [];
@@ -365,18 +380,22 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   // Interception
 
   /** @internal Called by the patched `send` of every client routed to this plugin's verifier. */
-  handleSend(route: Route, client: object, args: unknown[], original: SendFunction): unknown {
-    const [command, optionsOrCallback, maybeCallback] = args;
-    const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback) as
-      | ((error: unknown, output?: unknown) => void)
-      | undefined;
+  handleSend(
+    route: Route,
+    client: object,
+    command: unknown,
+    optionsOrCallback: unknown,
+    maybeCallback: unknown,
+    original: SendFunction,
+  ): unknown {
     if (route.mode === 'guarded' && this.host.settings.guard !== 'error') {
-      if (this.host.settings.guard === 'warn') this.warnGuarded(client, command);
-      return original.apply(client, args);
+      if (this.host.settings.guard === 'warn') this.warnGuarded(client, command as object);
+      return original.call(client, command, optionsOrCallback, maybeCallback);
     }
+    const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
     const options =
       typeof optionsOrCallback === 'object' ? (optionsOrCallback as SendOptions | null) : undefined;
-    const result = this.serve(route.mode, client, command as { input?: unknown }, options ?? undefined);
+    const result = this.serve(route.mode, client, command as SdkCommand, options ?? undefined);
     if (typeof callback !== 'function') return result;
     result.then(
       (output) => callback(null, output),
@@ -385,16 +404,18 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return undefined;
   }
 
-  private serve(
-    mode: Route['mode'],
-    client: object,
-    command: { input?: unknown; schema?: unknown },
-    options: SendOptions | undefined,
-  ): Promise<unknown> {
-    const name = this.nameCall(client, command);
+  private serve(mode: Route['mode'], client: object, command: SdkCommand, options: SendOptions | undefined) {
+    const info = callInfo(client, command);
+    const name = info.name;
+    if (info.notedBy !== this) {
+      info.notedBy = this;
+      this.displayNames.set(name.serviceKey, name.service);
+      this.called.add(name);
+    }
     const params = copyData(command.input ?? {}, false);
-    if (mode !== 'sandbox')
+    if (mode !== 'sandbox') {
       return Promise.reject(this.violation(mode === 'guarded' ? 'guarded' : 'post-sandbox', name, params));
+    }
     const signal = options?.abortSignal;
     if (signal?.aborted) {
       const fields = this.record(name, params);
@@ -402,25 +423,49 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       return Promise.reject(fields.raised);
     }
     if (this.host.settings.validate) {
-      const model = operationModel(command, () => modelSource(name.serviceKey, baseCopyOf(client)?.file));
-      const problems = model === undefined ? [] : paramProblems(model, params, toleratedParams(name));
-      if (problems.length > 0)
+      const problems = this.paramProblems(info, client, command, params);
+      if (problems !== undefined)
         return Promise.reject(this.violation('invalid-params', name, params, problems));
     }
     const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
     if (registration === undefined) return Promise.reject(this.violation('unmocked', name, params));
     const fields = this.record(name, params);
-    return this.settle(registration.outcome, fields, client, command, name, signal);
+    const { outcome } = registration;
+    // The common case, kept free of closures: a registered output served as a fresh copy.
+    if (outcome.kind === 'returns') return Promise.resolve(this.output(info, fields, outcome.value));
+    return this.settle(outcome, fields, client, info, signal);
+  }
+
+  private paramProblems(
+    info: CallInfo,
+    client: object,
+    command: object,
+    params: unknown,
+  ): string[] | undefined {
+    if (info.model === undefined) {
+      info.model =
+        operationModel(command, () => modelSource(info.name.serviceKey, baseCopyOf(client)?.file)) ?? null;
+    }
+    if (info.model === null) return undefined;
+    const tolerated = toleratedParams(info.name);
+    if (!hasUnknownParams(info.model, params, tolerated)) return undefined;
+    return paramProblems(info.model, params, tolerated);
+  }
+
+  private output(info: CallInfo, fields: AwsCallFields, registered: unknown): Record<string, unknown> {
+    const built = buildOutput(registered, info.members, info.copy);
+    if (info.name.operation === 'UploadPart') this.uploadFailures.noteOutput(info.name, fields.params, built);
+    return built;
   }
 
   private settle(
     outcome: Outcome,
     fields: AwsCallFields,
     client: object,
-    command: { schema?: unknown; constructor: object },
-    name: CallName,
+    info: CallInfo,
     signal: AbortSignalLike | undefined,
   ): Promise<unknown> {
+    const name = info.name;
     const fail = (error: unknown) => {
       fields.raised = error;
       this.uploadFailures.noteRaised(name, fields.params, error);
@@ -432,13 +477,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
           `The returns function for ${name.service}.${name.operation} produced ${describe(output)}; it must return the output object ({} for an empty one).`,
         );
       }
-      const built = buildOutput(
-        output,
-        payloadMembers(command, `${name.serviceKey}:${name.operation}`),
-        baseCopyOf(client),
-      );
-      this.uploadFailures.noteOutput(name, fields.params, built);
-      return built;
+      return this.output(info, fields, output);
     };
     switch (outcome.kind) {
       case 'returns':
@@ -469,14 +508,10 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       serviceKey: name.serviceKey,
       operation: name.operation,
       params,
+      // Declared now so that a later raise does not change the object's shape.
+      raised: undefined,
     };
     this.host.record(this, fields as unknown as Record<string, unknown>);
-    let called = this.calledOperations.get(name.serviceKey);
-    if (called === undefined) {
-      called = new Set();
-      this.calledOperations.set(name.serviceKey, called);
-    }
-    called.add(name.operation);
     return fields;
   }
 
@@ -533,7 +568,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   }
 
   private warnGuarded(client: object, command: unknown): void {
-    const name = this.nameCall(client, command as object);
+    const { name } = callInfo(client, command as object);
     const params = (command as { input?: unknown }).input ?? {};
     console.warn(
       `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${formatCall(name.service, name.operation, params)}`,
@@ -564,14 +599,6 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   }
 
   // Naming
-
-  private nameCall(client: object, command: object): CallName {
-    const commandName = nameCommand(command);
-    if (commandName.document) return this.callName(DOCUMENT_SERVICE, commandName.operation);
-    const serviceId = (client as { config?: { serviceId?: unknown } }).config?.serviceId;
-    if (typeof serviceId === 'string') return this.callName(serviceId, commandName.operation, true);
-    return this.callName(commandName.serviceKey ?? 'unknown', commandName.operation);
-  }
 
   private callName(service: string, operation: string, authoritativeDisplay = false): CallName {
     const names = serviceNames(service);
@@ -631,9 +658,12 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   private calledInstead(key: string, operation: string): string {
     const service = key.slice(0, key.indexOf(':'));
-    const called = this.calledOperations.get(service);
+    const calledServices = new Set([...this.called].map((name) => name.serviceKey));
+    const called = calledServices.has(service)
+      ? new Set([...this.called].filter((name) => name.serviceKey === service).map((name) => name.operation))
+      : undefined;
     if (called === undefined) {
-      const otherService = closestMatch(service, this.calledOperations.keys());
+      const otherService = closestMatch(service, calledServices);
       if (otherService === undefined) return '';
       const display = this.displayNames.get(otherService) ?? otherService;
       return `. No ${this.displayNames.get(service) ?? service} call was made, but ${display} calls were: did you mean '${display}'?`;
@@ -683,17 +713,6 @@ function toleratedParams(name: CallName): ReadonlySet<string> | undefined {
   return putObjectParams;
 }
 
-const namesByService = new Map<string, { key: string; display: string }>();
-
-function serviceNames(service: string): { key: string; display: string } {
-  let names = namesByService.get(service);
-  if (names === undefined) {
-    names = { key: serviceKey(service), display: serviceDisplayName(service) };
-    namesByService.set(service, names);
-  }
-  return names;
-}
-
 function operationMatches(recorded: string, expected: string): boolean {
   return recorded === expected || `${recorded}Command` === expected;
 }
@@ -710,7 +729,10 @@ function isCommandInstance(value: unknown): value is object {
 /** A blob member (Lambda `Payload`) is bytes in the real SDK: a stream given for it would reach the code as one. */
 function refuseStreamsForBlobs(name: CallName, commandClass: unknown, output: unknown): void {
   if (!isPlainObject(output)) return;
-  for (const [member, kind] of payloadMembersByName(`${name.serviceKey}:${name.operation}`, commandClass)) {
+  for (const { name: member, kind } of payloadMembersByName(
+    `${name.serviceKey}:${name.operation}`,
+    commandClass,
+  )) {
     if (kind === 'blob' && output[member] instanceof Readable) {
       throw new TripwireConfigError(
         `mockCall('${name.service}', '${name.operation}', ...): ${member} is a blob, not a stream: give it as a string or bytes.`,

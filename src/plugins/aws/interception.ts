@@ -14,7 +14,14 @@ export type SendFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** What the plugin of the routed verifier does with an intercepted `send`. */
 export interface SendHandler {
-  handleSend(route: Route, client: object, args: unknown[], original: SendFunction): unknown;
+  handleSend(
+    route: Route,
+    client: object,
+    command: unknown,
+    optionsOrCallback: unknown,
+    maybeCallback: unknown,
+    original: SendFunction,
+  ): unknown;
 }
 
 interface PatchRecord {
@@ -33,7 +40,7 @@ interface InterceptionState {
 
 // Process-wide, so that copies of ts-tripwire loaded side by side never patch a prototype twice and
 // restore exactly what was there.
-const state = processWide<InterceptionState>('aws-interception.v1', () => ({
+const state = processWide<InterceptionState>('aws-interception.v2', () => ({
   patches: new Map(),
   warnedCopies: new Set(),
   users: 0,
@@ -86,11 +93,17 @@ function patch(copy: BaseClientCopy): void {
   if (state.patches.has(copy.prototype)) return;
   const target = copy.prototype as { send: SendFunction };
   const original = target.send;
-  const patched = function send(this: unknown, ...args: unknown[]): unknown {
+  const patched = function send(
+    this: unknown,
+    command: unknown,
+    optionsOrCallback: unknown,
+    maybeCallback: unknown,
+  ) {
     const route = currentRoute();
-    if (route === undefined) return original.apply(this, args);
+    // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
+    if (route === undefined) return original.apply(this, arguments as unknown as unknown[]);
     const handler = route.target.pluginByName('aws') as SendHandler;
-    return handler.handleSend(route, this as object, args, original);
+    return handler.handleSend(route, this as object, command, optionsOrCallback, maybeCallback, original);
   };
   state.patches.set(copy.prototype, { original, patched, copy });
   target.send = patched;

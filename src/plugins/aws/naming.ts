@@ -17,6 +17,18 @@ export function serviceDisplayName(service: string): string {
     .replace(/\s+/g, '-');
 }
 
+const namesByService = new Map<string, { key: string; display: string }>();
+
+/** The match key and the display form of a service name, cached: both are asked for on every call. */
+export function serviceNames(service: string): { key: string; display: string } {
+  let names = namesByService.get(service);
+  if (names === undefined) {
+    names = { key: serviceKey(service), display: serviceDisplayName(service) };
+    namesByService.set(service, names);
+  }
+  return names;
+}
+
 export const DOCUMENT_SERVICE = 'dynamodb-document';
 export const DOCUMENT_SERVICE_KEY = serviceKey(DOCUMENT_SERVICE);
 

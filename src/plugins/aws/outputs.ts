@@ -16,7 +16,8 @@ export function buildOutput(
   copy: BaseClientCopy | undefined,
 ): Record<string, unknown> {
   const output: Record<string, unknown> = isPlainObject(registered) ? copyData(registered) : {};
-  for (const [name, kind] of members) {
+  for (let index = 0; index < members.length; index++) {
+    const { name, kind } = members[index]!;
     const value = output[name];
     if (value === undefined) continue;
     if (kind === 'blob' && value instanceof Readable) {
@@ -24,12 +25,14 @@ export function buildOutput(
     }
     output[name] = kind === 'stream' ? toSdkStream(value, copy) : toSdkBlob(value, copy);
   }
-  output.$metadata = {
+  const given = output.$metadata;
+  const metadata: Record<string, unknown> = {
     httpStatusCode: 200,
     requestId: requestId(),
     attempts: 1,
     totalRetryDelay: 0,
-    ...(isPlainObject(output.$metadata) ? output.$metadata : {}),
   };
+  if (isPlainObject(given)) Object.assign(metadata, given);
+  output.$metadata = metadata;
   return output;
 }

@@ -1,22 +1,28 @@
 export type PayloadKind = 'stream' | 'blob';
 
-/** Output members that the real SDK returns as a stream or a blob, by member name. */
-export type PayloadMembers = ReadonlyMap<string, PayloadKind>;
+/** An output member that the real SDK returns as a stream or a blob. */
+export interface PayloadMember {
+  readonly name: string;
+  readonly kind: PayloadKind;
+}
 
-const NONE: PayloadMembers = new Map();
+/** An array rather than a map: it is walked on every mocked call, and an index loop allocates nothing. */
+export type PayloadMembers = readonly PayloadMember[];
+
+const NONE: PayloadMembers = [];
 const STREAMING_BLOB = 42;
 const BLOB = 21;
 
 // For SDK lines whose commands carry no schema (before about 3.952): the members users mock most.
 const KNOWN_WITHOUT_SCHEMA: Readonly<Record<string, PayloadMembers>> = {
-  's3:GetObject': new Map([['Body', 'stream']]),
-  's3:GetObjectTorrent': new Map([['Body', 'stream']]),
+  's3:GetObject': [{ name: 'Body', kind: 'stream' }],
+  's3:GetObjectTorrent': [{ name: 'Body', kind: 'stream' }],
   's3:SelectObjectContent': NONE,
-  'lambda:Invoke': new Map([['Payload', 'blob']]),
+  'lambda:Invoke': [{ name: 'Payload', kind: 'blob' }],
   'lambda:InvokeAsync': NONE,
-  'kinesisvideomedia:GetMedia': new Map([['Payload', 'stream']]),
-  'polly:SynthesizeSpeech': new Map([['AudioStream', 'stream']]),
-  'bedrockruntime:InvokeModel': new Map([['body', 'blob']]),
+  'kinesisvideomedia:GetMedia': [{ name: 'Payload', kind: 'stream' }],
+  'polly:SynthesizeSpeech': [{ name: 'AudioStream', kind: 'stream' }],
+  'bedrockruntime:InvokeModel': [{ name: 'body', kind: 'blob' }],
 };
 
 const membersByCommandClass = new WeakMap<object, PayloadMembers>();
@@ -52,12 +58,12 @@ function membersFromSchema(operationSchema: unknown[]): PayloadMembers {
   const names = structure[4];
   const schemas = structure[5];
   if (!Array.isArray(names) || !Array.isArray(schemas)) return NONE;
-  const members = new Map<string, PayloadKind>();
+  const members: PayloadMember[] = [];
   names.forEach((name, index) => {
     const kind = payloadKind(schemas[index]);
-    if (typeof name === 'string' && kind !== undefined) members.set(name, kind);
+    if (typeof name === 'string' && kind !== undefined) members.push({ name, kind });
   });
-  return members.size === 0 ? NONE : members;
+  return members.length === 0 ? NONE : members;
 }
 
 function payloadKind(memberSchema: unknown): PayloadKind | undefined {

@@ -49,9 +49,11 @@ export function buildServiceError(client: object, serviceKey: string, spec: Erro
 }
 
 let requestCounter = 0;
+
+/** A request id for generated `$metadata`: `TRIPWIRE-1`, `TRIPWIRE-2`, ... (unique within the process). */
 export function requestId(): string {
-  requestCounter = (requestCounter + 1) % 0xffffffff;
-  return `TRIPWIRE${requestCounter.toString(16).toUpperCase().padStart(8, '0')}`;
+  requestCounter++;
+  return `TRIPWIRE-${requestCounter}`;
 }
 
 interface ServiceExceptions {

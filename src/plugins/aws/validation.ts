@@ -5,6 +5,9 @@ import { quote } from '../../verifier/format';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
+// The last operation checked: calls in a loop repeat one operation.
+let lastModel: OperationModel | undefined;
+let lastMembers: Map<string, SchemaNode> | undefined;
 
 /** Members of the output the operation does not have, and values of the wrong kind. */
 export function outputProblems(model: OperationModel, output: Record<string, unknown>): string[] {
@@ -32,6 +35,67 @@ export function paramProblems(
   const checked = tolerated === undefined ? params : withoutKeys(params, tolerated, model.input);
   checkMembers(model.input, checked, '', problems, !model.topLevelOnly);
   return problems;
+}
+
+/**
+ * The fast check run on every call: whether the params name anything the operation does not have. It
+ * allocates nothing; `paramProblems` then says what, in the rare case that something is wrong.
+ */
+export function hasUnknownParams(
+  model: OperationModel,
+  params: unknown,
+  tolerated?: ReadonlySet<string>,
+): boolean {
+  if (!isPlainObject(params)) return false;
+  const own = model === lastModel ? lastMembers! : members(model.input);
+  lastModel = model;
+  lastMembers = own;
+  for (const key in params) {
+    const value = params[key];
+    if (value === undefined) continue;
+    const member = own.get(key);
+    if (member === undefined) {
+      if (tolerated?.has(key) !== true) return true;
+    } else if (
+      !model.topLevelOnly &&
+      typeof value === 'object' &&
+      value !== null &&
+      hasUnknownNested(member, value)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function hasUnknownNested(node: SchemaNode, value: object): boolean {
+  if (Array.isArray(value)) {
+    if (!node.isListSchema()) return false;
+    const item = node.getValueSchema();
+    for (const element of value) {
+      if (typeof element === 'object' && element !== null && hasUnknownNested(item, element)) return true;
+    }
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  if (node.isMapSchema()) {
+    const item = node.getValueSchema();
+    for (const key in value) {
+      const element = value[key];
+      if (typeof element === 'object' && element !== null && hasUnknownNested(item, element)) return true;
+    }
+    return false;
+  }
+  if (!node.isStructSchema() && !node.isUnionSchema?.()) return false;
+  const own = members(node);
+  for (const key in value) {
+    const element = value[key];
+    if (element === undefined) continue;
+    const member = own.get(key);
+    if (member === undefined) return true;
+    if (typeof element === 'object' && element !== null && hasUnknownNested(member, element)) return true;
+  }
+  return false;
 }
 
 /** Top-level members of a structure, for callers that tolerate another operation's params. */

@@ -1,0 +1,70 @@
+import { baseCopyOf } from './interception';
+import { DOCUMENT_SERVICE, nameCommand, serviceNames } from './naming';
+import { type PayloadMembers, payloadMembers } from './payload-members';
+import type { BaseClientCopy } from './sdk-copies';
+import type { OperationModel } from './service-model';
+
+/** How a call is named: `key` is `serviceKey:operation`, the queue it is served from. */
+export interface CallName {
+  readonly key: string;
+  readonly serviceKey: string;
+  readonly service: string;
+  readonly operation: string;
+}
+
+/** Everything about a call that depends only on its command class and its client's service: computed once. */
+export interface CallInfo {
+  readonly name: CallName;
+  readonly members: PayloadMembers;
+  readonly copy: BaseClientCopy | undefined;
+  /** The operation's model, read on first validation; `null` when the SDK line has none. */
+  model: OperationModel | null | undefined;
+  /** The last plugin that noted this call's names, so it need not note them again on every call. */
+  notedBy: object | undefined;
+}
+
+const infoByCommandClass = new WeakMap<object, Map<unknown, CallInfo>>();
+
+// The last answer: code under test usually repeats one call in a loop (pages, parts, items).
+let last: { commandClass: object; serviceId: unknown; info: CallInfo } | undefined;
+
+export function callInfo(client: object, command: object): CallInfo {
+  const serviceId = (client as { config?: { serviceId?: unknown } }).config?.serviceId;
+  if (last !== undefined && last.commandClass === command.constructor && last.serviceId === serviceId)
+    return last.info;
+  let byService = infoByCommandClass.get(command.constructor);
+  if (byService === undefined) {
+    byService = new Map();
+    infoByCommandClass.set(command.constructor, byService);
+  }
+  let info = byService.get(serviceId);
+  if (info === undefined) {
+    info = describeCall(client, command, serviceId);
+    byService.set(serviceId, info);
+  }
+  last = { commandClass: command.constructor, serviceId, info };
+  return info;
+}
+
+function describeCall(client: object, command: object, serviceId: unknown): CallInfo {
+  const commandName = nameCommand(command);
+  const service = commandName.document
+    ? DOCUMENT_SERVICE
+    : typeof serviceId === 'string'
+      ? serviceId
+      : (commandName.serviceKey ?? 'unknown');
+  const names = serviceNames(service);
+  const name = {
+    key: `${names.key}:${commandName.operation}`,
+    serviceKey: names.key,
+    service: names.display,
+    operation: commandName.operation,
+  };
+  return {
+    name,
+    members: payloadMembers(command as { constructor: object }, name.key),
+    copy: baseCopyOf(client),
+    model: undefined,
+    notedBy: undefined,
+  };
+}
