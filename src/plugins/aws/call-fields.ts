@@ -1,0 +1,60 @@
+import { canonicalKey } from '../../verifier/canonical';
+import { Note } from '../../verifier/format';
+import { diffValues, type FieldMismatch } from '../../verifier/matching';
+import { raisedMatches } from './raised';
+
+/** The fields of a recorded AWS interaction. */
+export interface AwsCallFields {
+  service: string;
+  serviceKey: string;
+  operation: string;
+  params: unknown;
+  raised?: unknown;
+}
+
+/** What an assertion expects, with the service already reduced to its match key. */
+export interface ExpectedCall {
+  service: string;
+  serviceKey: string;
+  operation: string;
+  params: unknown;
+  raised?: unknown;
+}
+
+const SUCCEEDED = new Note('nothing: the call succeeded');
+
+/** The fields of `expected` that differ from a recorded call (an empty list means it matches). */
+export function callMismatches(actual: AwsCallFields, expected: ExpectedCall): FieldMismatch[] {
+  const mismatches: FieldMismatch[] = [];
+  if (actual.serviceKey !== expected.serviceKey) {
+    mismatches.push({ path: 'service', expected: expected.service, actual: actual.service });
+  }
+  if (!operationMatches(actual.operation, expected.operation)) {
+    mismatches.push({ path: 'operation', expected: expected.operation, actual: actual.operation });
+  }
+  diffValues(expected.params, actual.params, 'params', mismatches);
+  if ('raised' in expected) {
+    if (actual.raised === undefined) {
+      mismatches.push({ path: 'raised', expected: expected.raised, actual: SUCCEEDED });
+    } else if (!raisedMatches(expected.raised, actual.raised)) {
+      mismatches.push({ path: 'raised', expected: expected.raised, actual: actual.raised });
+    }
+  }
+  return mismatches;
+}
+
+/** The same for a recorded call and for an assertion that matches it: its name and canonical params. */
+export function callKey(call: AwsCallFields | ExpectedCall): string | undefined {
+  const params = canonicalKey(call.params);
+  return params === undefined ? undefined : `${call.serviceKey}:${call.operation}:${params}`;
+}
+
+/** `'GetObjectCommand'` in an assertion names `GetObject` when the client package was not there to say. */
+export function operationMatches(recorded: string, expected: string): boolean {
+  return recorded === expected || `${recorded}Command` === expected;
+}
+
+/** Whether a recorded call is the one an assertion names, params aside. */
+export function sameName(actual: AwsCallFields, expected: ExpectedCall): boolean {
+  return actual.serviceKey === expected.serviceKey && operationMatches(actual.operation, expected.operation);
+}

@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream';
+import { didYouMean } from '../../util/did-you-mean';
+import { isPlainObject } from '../../util/values';
+import { TripwireConfigError } from '../../verifier/errors';
+import type { CallName } from './call-info';
+import { knownOperations } from './client-packages';
+import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY } from './naming';
+import { payloadMembersByName } from './payload-members';
+import { modelSource, operationModel, operationModelByName } from './service-model';
+import { outputProblems } from './validation';
+
+/** Resolves `'GetObjectCommand'` to `'GetObject'` unless the service really has an operation of that name. */
+export function canonicalOperation(key: string, service: string, operation: string): string {
+  const operations = knownOperations(key);
+  if (operations === undefined || operations.has(operation)) return operation;
+  const stripped = operation.replace(/Command$/, '');
+  if (operations.has(stripped)) return stripped;
+  const documentName = key === DOCUMENT_SERVICE_KEY ? DOCUMENT_OPERATION_NAMES[stripped] : undefined;
+  const suggestion = documentName
+    ? ` Did you mean '${documentName}'? The document client names ${stripped} '${documentName}'.`
+    : didYouMean(stripped, operations);
+  throw new TripwireConfigError(
+    `${service} has no operation '${operation}'.${suggestion} ` +
+      `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
+  );
+}
+
+/** An SDK command instance passed where its class belongs. */
+export function isCommandInstance(value: unknown): value is object {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'input' in value &&
+    typeof (value as { resolveMiddleware?: unknown }).resolveMiddleware === 'function'
+  );
+}
+
+/** A blob member (Lambda `Payload`) is bytes in the real SDK: a stream given for it would reach the code as one. */
+export function refuseStreamsForBlobs(name: CallName, commandClass: unknown, output: unknown): void {
+  if (!isPlainObject(output)) return;
+  for (const { name: member, kind } of payloadMembersByName(
+    `${name.serviceKey}:${name.operation}`,
+    commandClass,
+  )) {
+    if (kind === 'blob' && output[member] instanceof Readable) {
+      throw new TripwireConfigError(
+        `mockCall('${name.service}', '${name.operation}', ...): ${member} is a blob, not a stream: give it as a string or bytes.`,
+      );
+    }
+  }
+}
+
+/** A static `returns` is checked against the service model when it is registered. */
+export function checkRegisteredOutput(
+  commandClass: unknown,
+  name: CallName,
+  output: unknown,
+  hintName: string,
+): void {
+  if (!isPlainObject(output)) return;
+  const model =
+    typeof commandClass === 'function'
+      ? operationModel(new (commandClass as new (input: object) => object)({}), () =>
+          modelSource(name.serviceKey, undefined),
+        )
+      : operationModelByName(name.serviceKey, name.operation);
+  if (model === undefined) return;
+  const problems = outputProblems(model, output);
+  if (problems.length === 0) return;
+  throw new TripwireConfigError(
+    `mockCall('${name.service}', '${name.operation}', ...): returns does not match the ${name.operation} output of the installed SDK:\n` +
+      problems.map((problem) => `  - ${problem}`).join('\n') +
+      `\nFix the output; or, if the model is wrong, turn validation off: ${hintName}.configure({ validate: false });`,
+  );
+}

@@ -1,0 +1,91 @@
+import {
+  EscapedRequestError,
+  GuardedCallError,
+  InvalidParamsError,
+  PostSandboxInteractionError,
+  UnmockedInteractionError,
+} from '../../verifier/errors';
+import { mockHint } from './messages';
+import { serviceDisplayName } from './naming';
+import type { EscapedRequest } from './network-guard';
+
+/** A call that fails the test whatever the code under test does with its error, as its messages show it. */
+export interface ViolatingCall {
+  readonly service: string;
+  readonly operation: string;
+  /** `s3.GetObject({ Bucket: 'b' })` */
+  readonly text: string;
+  /** `\nCalled at file:line:column`, or nothing when the caller's frame is unknown. */
+  readonly where: string;
+  /** `tripwire` or `verifier`, for the code to paste. */
+  readonly hintName: string;
+}
+
+export function unmockedError(call: ViolatingCall, queued: number, abortReason: string | undefined): Error {
+  const used =
+    queued === 0
+      ? ''
+      : queued === 1
+        ? `\nThe one mock registered for ${call.service}.${call.operation} was used by an earlier call.`
+        : `\nThe ${queued} mocks registered for ${call.service}.${call.operation} were all used by earlier calls.`;
+  const hint = mockHint(call.hintName, call.service, call.operation);
+  const fix =
+    queued === 0
+      ? `Register a mock before the sandbox:\n  ${hint}`
+      : `Register one more, or raise times on the existing registration to { times: ${queued + 1} }:\n  ${hint}`;
+  const context = abortReason === undefined ? '' : `\n${abortReason}`;
+  return new UnmockedInteractionError(
+    `Unmocked AWS call: ${call.text}${context}${used}${call.where}\n${fix}`,
+  );
+}
+
+export function invalidParamsError(call: ViolatingCall, problems: string[]): Error {
+  return new InvalidParamsError(
+    `AWS call with params the operation does not have: ${call.text}\n` +
+      problems.map((problem) => `  - ${problem}`).join('\n') +
+      `${call.where}\nThe real SDK drops unknown params without a word, and the request then fails or does the wrong thing in production. ` +
+      `Fix the code under test; or, if the model is wrong, turn validation off for this test:\n  ${call.hintName}.configure({ validate: false });`,
+  );
+}
+
+export function guardedCallError(call: ViolatingCall): Error {
+  return new GuardedCallError(
+    `AWS call outside the sandbox: ${call.text}${call.where}\n` +
+      'The ts-tripwire guard blocks real AWS calls during tests. Run the code under test inside the sandbox:\n' +
+      `  await ${call.hintName}.run(async () => { /* the code that calls ${call.service}.${call.operation} */ });\n` +
+      `or let real calls through for this test (or, at the top of the file, for every test in it):\n  ${call.hintName}.configure({ guard: 'warn' });`,
+  );
+}
+
+export function postSandboxError(call: ViolatingCall): Error {
+  return new PostSandboxInteractionError(
+    `AWS call after the sandbox closed: ${call.text}${call.where}\n` +
+      `Async work started inside ${call.hintName}.run() made this call after run() had settled. Await that work inside the sandbox:\n` +
+      `  await ${call.hintName}.run(async () => { await theWorkThatCalls(); });`,
+  );
+}
+
+/** A request the network safety net refused: the error, and the names its violation is filed under. */
+export function escapedRequestError(
+  request: EscapedRequest,
+  hintName: string,
+): { error: Error; service: string; operation: string } {
+  const service = serviceDisplayName(request.signingService ?? request.host);
+  const operation = request.operation ?? `${request.method} ${request.path}`;
+  const signed =
+    request.signingService === undefined
+      ? ''
+      : request.operation === undefined
+        ? ` (signed for ${request.signingService})`
+        : ` (${service}.${request.operation})`;
+  const error = new EscapedRequestError(
+    `AWS SDK request escaped interception and was blocked: ${request.method} ${request.host}${request.path}${signed}\n` +
+      'The client that sent it is built on a copy of the AWS SDK core that ts-tripwire did not patch: an SDK bundled ' +
+      'into the code under test (esbuild, webpack), or one loaded in a module registry of its own (jest.isolateModules). ' +
+      'Nothing left the process.\n' +
+      'Let that code load @aws-sdk/* and @smithy/* from node_modules (mark them external when bundling), or open the ' +
+      'sandbox where that copy is loaded, so its calls are served from the mocks:\n' +
+      `  await ${hintName}.run(async () => { /* load and call the client here */ });`,
+  );
+  return { error, service, operation };
+}
