@@ -1,73 +1,17 @@
-import { type ExecFileException, execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { offlineEnvironment } from '../support/offline-environment';
+import { join } from 'node:path';
+import { type FixtureRun, REPO_ROOT, runFixtureChild } from '../support/runner-setup-contract';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
 export const FIXTURE_ROOT = join(REPO_ROOT, 'tests/fixtures/jest-setup');
-/** The child Jest run gets this long; the outer hook that starts it, a little longer. */
-export const CHILD_TIMEOUT_MS = 120_000;
 
 const JEST_BIN = join(REPO_ROOT, 'node_modules/jest/bin/jest.js');
 const FIXTURE_CONFIG = join(FIXTURE_ROOT, 'jest.config.js');
 
-/** One test of the child run, as Jest's `--json` result reports it. */
-export interface TestOutcome {
-  readonly title: string;
-  readonly status: string;
-  readonly failureMessages: readonly string[];
-}
-
-/** One test file of the child run. `message` holds the error of a file that failed to run. */
-export interface SuiteOutcome {
-  readonly name: string;
-  readonly status: string;
-  readonly message: string;
-  readonly assertionResults: readonly TestOutcome[];
-}
-
-interface JestJsonResult {
-  readonly testResults: readonly SuiteOutcome[];
-}
-
-/** The result of the child Jest run over every fixture file, looked up by fixture path and test title. */
-export class FixtureRun {
-  constructor(private readonly result: JestJsonResult) {}
-
-  /** Fixture paths, relative to the fixture folder, of every test file the child ran. */
-  fixturePaths(): string[] {
-    return this.result.testResults.map((suite) => fixturePath(suite.name)).sort();
-  }
-
-  /** A test file's result, by its path relative to the fixture folder (`with-setup/unused-mock.test.ts`). */
-  suite(fixture: string): SuiteOutcome {
-    const suite = this.result.testResults.find((candidate) => fixturePath(candidate.name) === fixture);
-    if (suite === undefined) {
-      throw new Error(
-        `The child Jest run has no result for ${fixture}; it ran ${this.fixturePaths().join(', ')}`,
-      );
-    }
-    return suite;
-  }
-
-  test(fixture: string, title: string): TestOutcome {
-    const suite = this.suite(fixture);
-    const outcome = suite.assertionResults.find((candidate) => candidate.title === title);
-    if (outcome === undefined) {
-      const titles = suite.assertionResults.map((candidate) => `'${candidate.title}'`).join(', ');
-      throw new Error(`${fixture} has no test '${title}'; it has ${titles || 'none'}.\n${suite.message}`);
-    }
-    return outcome;
-  }
-}
-
 /** Runs Jest once, in a child process, over every fixture test file, and reads its JSON result. */
-export async function runFixtureJest(): Promise<FixtureRun> {
-  const outputDir = mkdtempSync(join(tmpdir(), 'tripwire-jest-setup-'));
-  const outputFile = join(outputDir, 'result.json');
-  try {
-    const { error, stderr } = await runNode([
+export function runFixtureJest(): Promise<FixtureRun> {
+  return runFixtureChild({
+    runner: 'Jest',
+    fixtureRoot: FIXTURE_ROOT,
+    args: (outputFile) => [
       JEST_BIN,
       '--config',
       FIXTURE_CONFIG,
@@ -75,51 +19,6 @@ export async function runFixtureJest(): Promise<FixtureRun> {
       '--runInBand',
       '--json',
       `--outputFile=${outputFile}`,
-    ]);
-    if (!existsSync(outputFile)) {
-      throw new Error(`The child Jest run wrote no result (${error?.message ?? 'no error'}):\n${stderr}`);
-    }
-    return new FixtureRun(JSON.parse(readFileSync(outputFile, 'utf8')) as JestJsonResult);
-  } finally {
-    rmSync(outputDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * `file:line:column` of the first occurrence of `needle` in a fixture file, relative to the repository
- * (the child's working directory): where ts-tripwire should say that code is.
- */
-export function fixtureSourcePosition(fixture: string, needle: string): string {
-  const file = join(FIXTURE_ROOT, fixture);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const index = lines.findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`${fixture} does not contain ${needle}`);
-  const column = lines[index]!.indexOf(needle) + 1;
-  return `${relative(REPO_ROOT, file)}:${index + 1}:${column}`;
-}
-
-/** Every failure message of a test, joined: the test's own error first, then the setup's `verifyAll()`. */
-export function failureText(outcome: TestOutcome): string {
-  return outcome.failureMessages.join('\n');
-}
-
-function fixturePath(testFile: string): string {
-  return relative(FIXTURE_ROOT, testFile).split('\\').join('/');
-}
-
-/** The child fails whenever a fixture test fails, which most do on purpose: only a missing result counts. */
-function runNode(args: string[]): Promise<{ error: ExecFileException | null; stderr: string }> {
-  return new Promise((resolveRun) => {
-    execFile(
-      process.execPath,
-      args,
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, ...offlineEnvironment(), FORCE_COLOR: '0' },
-        timeout: CHILD_TIMEOUT_MS,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, _stdout, stderr) => resolveRun({ error, stderr }),
-    );
+    ],
   });
 }
