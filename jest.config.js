@@ -67,6 +67,8 @@ module.exports = {
         // - validation against the service model reads the commands' operation schemas, which this line
         //   does not have: there it is skipped (sdk-line.test.ts pins that down).
         '/tests/aws/validation\\.test\\.ts$',
+        // - loads this workspace's SDK beside the root's on purpose: here both would be the same copy.
+        '/tests/aws/sdk-copies\\.test\\.ts$',
       ],
       // The SDK imports of tests and of ts-tripwire, which would find the root's latest line, come from the
       // workspace; requires inside the workspace keep Node's resolution (see tests/compat/resolver.js).
