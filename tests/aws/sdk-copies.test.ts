@@ -7,7 +7,9 @@ import { StrictVerifier } from 'ts-tripwire';
 const NESTED = join(__dirname, '../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
 type S3Package = typeof import('@aws-sdk/client-s3');
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('two copies of the SDK core in one process', () => {
   test('calls through both are intercepted, and one warning names both copies', async () => {
