@@ -111,7 +111,7 @@ function closestCandidate(
   return best;
 }
 
-export function describeMismatches(mismatches: FieldMismatch[]): string[] {
+function describeMismatches(mismatches: FieldMismatch[]): string[] {
   return [
     'Differing fields:',
     ...mismatches.map(
@@ -121,7 +121,7 @@ export function describeMismatches(mismatches: FieldMismatch[]): string[] {
   ];
 }
 
-export function remainingTimeline(timeline: Timeline): string[] {
+function remainingTimeline(timeline: Timeline): string[] {
   const remaining = timeline.unasserted();
   if (remaining.length === 0) return ['Unasserted timeline: (empty)'];
   const shown = remaining

@@ -74,7 +74,7 @@ export function diffValues(expected: unknown, actual: unknown, path: string, out
 }
 
 /** True when `value` matches anything: `tripwire.ANY`, `expect.anything()` and their kin. */
-export function isMatchAnything(value: unknown): boolean {
+function isMatchAnything(value: unknown): boolean {
   if (!isAsymmetricMatcher(value)) return false;
   if (value === ANY) return true;
   const text = typeof value.toAsymmetricMatcher === 'function' ? value.toAsymmetricMatcher() : String(value);

@@ -1,10 +1,10 @@
+import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
 import { isPlainObject } from '../../util/values';
 import { MissingAssertionFieldsError, TripwireConfigError } from '../../verifier/errors';
 import { formatValue } from '../../verifier/format';
 import type { ExpectedCall } from './call-fields';
 import type { CallName } from './call-info';
-import { describe } from './mock-spec';
 import type { NameBook } from './name-book';
 
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
@@ -13,7 +13,7 @@ const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
 export function plainAssertion(assertion: unknown, names: NameBook, hintName: string): ExpectedCall {
   if (!isPlainObject(assertion)) {
     throw new TripwireConfigError(
-      `assertAwsCall() takes { service, operation, params }, not ${describe(assertion)}: ` +
+      `assertAwsCall() takes { service, operation, params }, not ${describeValue(assertion)}: ` +
         `${hintName}.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });`,
     );
   }

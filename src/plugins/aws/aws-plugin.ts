@@ -1,3 +1,4 @@
+import { describeValue } from '../../util/describe-value';
 import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
 import {
@@ -24,7 +25,7 @@ import {
   type SendHandler,
 } from './interception';
 import { assertHint, describeRaised, formatCall } from './messages';
-import { describe, normalizeSpec, type Outcome } from './mock-spec';
+import { normalizeSpec, type Outcome } from './mock-spec';
 import { NameBook } from './name-book';
 import type { EscapedRequest, EscapeHandler } from './network-guard';
 import { buildOutput } from './outputs';
@@ -316,12 +317,13 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   private output(info: CallInfo, fields: AwsCallFields, registered: unknown): Record<string, unknown> {
     const built = buildOutput(registered, info.members, info.copy);
-    if (info.name.operation === 'UploadPart') this.uploadFailures.noteOutput(info.name, fields.params, built);
+    this.uploadFailures.noteOutput(info.name, fields.params, built);
     return built;
   }
 
+  /** Every outcome but a registered output, which `serve` answers directly. */
   private settle(
-    outcome: Outcome,
+    outcome: Exclude<Outcome, { kind: 'returns' }>,
     fields: AwsCallFields,
     client: object,
     info: CallInfo,
@@ -336,14 +338,12 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     const succeed = (output: unknown) => {
       if (!isPlainObject(output)) {
         throw new TripwireConfigError(
-          `The returns function for ${name.service}.${name.operation} produced ${describe(output)}; it must return the output object ({} for an empty one).`,
+          `The returns function for ${name.service}.${name.operation} produced ${describeValue(output)}; it must return the output object ({} for an empty one).`,
         );
       }
       return this.output(info, fields, output);
     };
     switch (outcome.kind) {
-      case 'returns':
-        return settleSync(() => succeed(outcome.value), fail);
       case 'raises-error':
         return fail(withResponse(outcome.error));
       case 'raises-code':

@@ -50,7 +50,7 @@ export function callKey(call: AwsCallFields | ExpectedCall): string | undefined 
 }
 
 /** `'GetObjectCommand'` in an assertion names `GetObject` when the client package was not there to say. */
-export function operationMatches(recorded: string, expected: string): boolean {
+function operationMatches(recorded: string, expected: string): boolean {
   return recorded === expected || `${recorded}Command` === expected;
 }
 

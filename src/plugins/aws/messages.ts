@@ -23,7 +23,7 @@ export function assertHint(
   return `${verifier}.aws.assertAwsCall(${formatValue(fields, '')});`;
 }
 
-export function raisedName(raised: unknown): string {
+function raisedName(raised: unknown): string {
   if (raised instanceof Error) return raised.name;
   return typeof raised === 'string' ? raised : String(raised);
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
 import { isPlainObject } from '../../util/values';
 import { TripwireConfigError } from '../../verifier/errors';
@@ -26,7 +27,7 @@ export function normalizeSpec(spec: unknown, callText: string): NormalizedSpec {
   if (!isPlainObject(spec)) {
     throw configError(
       callText,
-      `its spec must be an object such as { returns: { ... } }, not ${describe(spec)}.`,
+      `its spec must be an object such as { returns: { ... } }, not ${describeValue(spec)}.`,
     );
   }
   for (const key of Object.keys(spec)) {
@@ -45,12 +46,12 @@ export function normalizeSpec(spec: unknown, callText: string): NormalizedSpec {
     );
   }
   if (typeof required !== 'boolean') {
-    throw configError(callText, `required must be true or false, not ${describe(required)}.`);
+    throw configError(callText, `required must be true or false, not ${describeValue(required)}.`);
   }
   if (typeof times !== 'number' || !Number.isInteger(times) || times < 1) {
     throw configError(
       callText,
-      `times must be a positive integer, not ${describe(times)}. Use { times: 2 } to queue it twice.`,
+      `times must be a positive integer, not ${describeValue(times)}. Use { times: 2 } to queue it twice.`,
     );
   }
   const outcome =
@@ -69,7 +70,7 @@ function returnsOutcome(returns: unknown, callText: string): Outcome {
   if (!isPlainObject(returns)) {
     throw configError(
       callText,
-      `returns must be the output object (or a function of the params), not ${describe(returns)}.`,
+      `returns must be the output object (or a function of the params), not ${describeValue(returns)}.`,
     );
   }
   return { kind: 'returns', value: returns };
@@ -83,14 +84,14 @@ function raisesOutcome(raises: unknown, callText: string): Outcome {
     if (raises.$fault !== undefined && raises.$fault !== 'client' && raises.$fault !== 'server') {
       throw configError(
         callText,
-        `raises.$fault must be 'client' or 'server', not ${describe(raises.$fault)}.`,
+        `raises.$fault must be 'client' or 'server', not ${describeValue(raises.$fault)}.`,
       );
     }
     return { kind: 'raises-code', spec: raises as ErrorFromCode };
   }
   throw configError(
     callText,
-    `raises must be an Error, an error code ('NoSuchKey'), { code: 'NoSuchKey', message?: '...' } or a function of the params, not ${describe(raises)}.`,
+    `raises must be an Error, an error code ('NoSuchKey'), { code: 'NoSuchKey', message?: '...' } or a function of the params, not ${describeValue(raises)}.`,
   );
 }
 
@@ -100,12 +101,4 @@ function hasReadable(output: unknown): boolean {
 
 function configError(callText: string, problem: string): TripwireConfigError {
   return new TripwireConfigError(`${callText}: ${problem}`);
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string '${value}'`;
-  if (typeof value === 'object') return `a ${value.constructor?.name ?? 'object'}`;
-  return `${typeof value} ${String(value)}`;
 }

@@ -1,7 +1,7 @@
+import { describeValue } from '../../util/describe-value';
 import { closestMatch } from '../../util/did-you-mean';
 import { TripwireConfigError } from '../../verifier/errors';
 import type { CallInfo, CallName } from './call-info';
-import { describe } from './mock-spec';
 import {
   DOCUMENT_SERVICE,
   nameCommand,
@@ -62,7 +62,7 @@ export class NameBook {
       operation.trim() === ''
     ) {
       throw new TripwireConfigError(
-        `${method}() takes the service and the operation as strings, not ${describe(service)} and ${describe(operation)}: ` +
+        `${method}() takes the service and the operation as strings, not ${describeValue(service)} and ${describeValue(operation)}: ` +
           `${this.hintName()}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
       );
     }

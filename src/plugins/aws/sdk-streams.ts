@@ -45,7 +45,7 @@ function loadHelpers(from: string): StreamHelpers | undefined {
   return undefined;
 }
 
-export function isConvertiblePayload(value: unknown): boolean {
+function isConvertiblePayload(value: unknown): boolean {
   return typeof value === 'string' || value instanceof Uint8Array || value instanceof Readable;
 }
 

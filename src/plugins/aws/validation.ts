@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
+import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
 import { isPlainObject } from '../../util/values';
-import { quote } from '../../verifier/format';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
@@ -142,11 +142,9 @@ function checkKind(node: SchemaNode, value: unknown, path: string, problems: str
   if (value === undefined || value === null) return;
   const wrong = (expected: string) =>
     problems.push(`${path} must be ${expected}, not ${describeValue(value)}.`);
-  if (node.isStreaming()) {
+  // A stream given for a blob (Lambda Payload) is refused at registration whether or not validation is on.
+  if (node.isStreaming() || node.isBlobSchema()) {
     if (!isPayload(value)) wrong('a string, bytes or a stream');
-  } else if (node.isBlobSchema()) {
-    if (typeof value !== 'string' && !(value instanceof Uint8Array))
-      wrong('a string or bytes (a blob, not a stream)');
   } else if (node.isStructSchema() || node.isUnionSchema?.()) {
     if (!isPlainObject(value)) return void wrong('an object');
     for (const [key, item] of Object.entries(value)) {
@@ -194,12 +192,4 @@ function isPayload(value: unknown): boolean {
     value instanceof Readable ||
     typeof (value as { transformToString?: unknown }).transformToString === 'function'
   );
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `the string ${quote(value)}`;
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Date) return 'a Date';
-  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`;
-  return `${typeof value} ${String(value)}`;
 }
