@@ -35,7 +35,11 @@ export function copyData<T>(value: T, copyBytes = true): T {
   if (isPlainObject(value)) {
     const copy: PlainObject = {};
     // for...in rather than Object.keys: no array per object on the hot path (plain objects inherit nothing).
-    for (const key in value) copy[key] = copyData(value[key], copyBytes);
+    // Most members are strings and numbers: taken as they are, without a call.
+    for (const key in value) {
+      const member = value[key];
+      copy[key] = member === null || typeof member !== 'object' ? member : copyData(member, copyBytes);
+    }
     return copy as T;
   }
   if (value instanceof Date) return new Date(value.getTime()) as T;

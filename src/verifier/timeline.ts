@@ -5,24 +5,34 @@ interface Bucket {
   head: number;
 }
 
+/** Consecutive interactions recorded by one plugin, from `from` until the next run starts. */
+interface PluginRun {
+  readonly from: number;
+  readonly plugin: Plugin;
+}
+
 /**
  * Every interaction a verifier recorded, in call order. Recording costs no allocation beyond the fields
  * themselves (interactions are materialised when asked for), strict-order assertions move a cursor past
  * the asserted prefix, and any-order assertions look candidates up by the plugin's assertion key, so no
- * assertion scans the whole timeline.
+ * assertion scans the whole timeline. Recording is one array push: plugins are kept as runs (a verifier
+ * usually has one plugin) and asserted flags only once assertions start.
  */
 export class Timeline {
-  private readonly plugins: Plugin[] = [];
   private readonly fields: Record<string, unknown>[] = [];
-  private readonly asserted: boolean[] = [];
+  private readonly pluginRuns: PluginRun[] = [];
+  private lastPlugin: Plugin | undefined;
+  private asserted = new Uint8Array(0);
   private firstUnasserted = 0;
   private readonly buckets = new Map<string, Bucket>();
   private indexed = 0;
 
   append(plugin: Plugin, fields: Record<string, unknown>): void {
-    this.plugins.push(plugin);
+    if (plugin !== this.lastPlugin) {
+      this.pluginRuns.push({ from: this.fields.length, plugin });
+      this.lastPlugin = plugin;
+    }
     this.fields.push(fields);
-    this.asserted.push(false);
   }
 
   /** The earliest interaction not yet asserted. */
@@ -42,7 +52,7 @@ export class Timeline {
     }
     this.skipAsserted();
     for (let position = this.firstUnasserted; position < this.fields.length; position++) {
-      if (this.asserted[position]) continue;
+      if (this.isAsserted(position)) continue;
       const interaction = this.at(position);
       if (predicate(interaction)) return interaction;
     }
@@ -50,7 +60,13 @@ export class Timeline {
   }
 
   markAsserted(interaction: Interaction): void {
-    this.asserted[interaction.sequence - 1] = true;
+    const position = interaction.sequence - 1;
+    if (position >= this.asserted.length) {
+      const grown = new Uint8Array(Math.max(this.fields.length, 2 * this.asserted.length, 64));
+      grown.set(this.asserted);
+      this.asserted = grown;
+    }
+    this.asserted[position] = 1;
     this.skipAsserted();
   }
 
@@ -58,7 +74,7 @@ export class Timeline {
     this.skipAsserted();
     const remaining: Interaction[] = [];
     for (let position = this.firstUnasserted; position < this.fields.length; position++) {
-      if (!this.asserted[position]) remaining.push(this.at(position));
+      if (!this.isAsserted(position)) remaining.push(this.at(position));
     }
     return remaining;
   }
@@ -70,11 +86,11 @@ export class Timeline {
     this.indexNewInteractions();
     const bucket = this.buckets.get(key);
     if (bucket === undefined) return undefined;
-    while (bucket.head < bucket.positions.length && this.asserted[bucket.positions[bucket.head]!])
+    while (bucket.head < bucket.positions.length && this.isAsserted(bucket.positions[bucket.head]!))
       bucket.head++;
     for (let entry = bucket.head; entry < bucket.positions.length; entry++) {
       const position = bucket.positions[entry]!;
-      if (this.asserted[position]) continue;
+      if (this.isAsserted(position)) continue;
       const interaction = this.at(position);
       if (predicate(interaction)) return interaction;
     }
@@ -84,7 +100,8 @@ export class Timeline {
   /** Keys are computed only once any-order assertions start, and then once per interaction. */
   private indexNewInteractions(): void {
     for (; this.indexed < this.fields.length; this.indexed++) {
-      const key = this.plugins[this.indexed]!.assertionKey?.(this.at(this.indexed));
+      const interaction = this.at(this.indexed);
+      const key = interaction.plugin.assertionKey?.(interaction);
       if (key === undefined) continue;
       let bucket = this.buckets.get(key);
       if (bucket === undefined) {
@@ -96,10 +113,26 @@ export class Timeline {
   }
 
   private at(position: number): Interaction {
-    return { sequence: position + 1, plugin: this.plugins[position]!, fields: this.fields[position]! };
+    return { sequence: position + 1, plugin: this.pluginAt(position), fields: this.fields[position]! };
+  }
+
+  /** The run holding `position`, found by binary search over the run starts. */
+  private pluginAt(position: number): Plugin {
+    let low = 0;
+    let high = this.pluginRuns.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.pluginRuns[middle]!.from <= position) low = middle;
+      else high = middle - 1;
+    }
+    return this.pluginRuns[low]!.plugin;
+  }
+
+  private isAsserted(position: number): boolean {
+    return position < this.asserted.length && this.asserted[position] === 1;
   }
 
   private skipAsserted(): void {
-    while (this.asserted[this.firstUnasserted]) this.firstUnasserted++;
+    while (this.isAsserted(this.firstUnasserted)) this.firstUnasserted++;
   }
 }

@@ -308,11 +308,11 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     if (info.model === undefined) {
       info.model =
         operationModel(command, () => modelSource(info.name.serviceKey, baseCopyOf(client)?.file)) ?? null;
+      info.toleratedParams = toleratedParams(info.name);
     }
     if (info.model === null) return undefined;
-    const tolerated = toleratedParams(info.name);
-    if (!hasUnknownParams(info.model, params, tolerated)) return undefined;
-    return paramProblems(info.model, params, tolerated);
+    if (!hasUnknownParams(info.model, params, info.toleratedParams)) return undefined;
+    return paramProblems(info.model, params, info.toleratedParams);
   }
 
   private output(info: CallInfo, fields: AwsCallFields, registered: unknown): Record<string, unknown> {

@@ -19,6 +19,8 @@ export interface CallInfo {
   readonly copy: BaseClientCopy | undefined;
   /** The operation's model, read on first validation; `null` when the SDK line has none. */
   model: OperationModel | null | undefined;
+  /** Params the call may carry beyond its model's (see `toleratedParams`), read with the model. */
+  toleratedParams: ReadonlySet<string> | undefined;
   /** The last plugin that noted this call's names, so it need not note them again on every call. */
   notedBy: object | undefined;
 }
@@ -65,6 +67,7 @@ function describeCall(client: object, command: object, serviceId: unknown): Call
     members: payloadMembers(command as { constructor: object }, name.key),
     copy: baseCopyOf(client),
     model: undefined,
+    toleratedParams: undefined,
     notedBy: undefined,
   };
 }

@@ -1,6 +1,6 @@
 import Module from 'node:module';
 import { processWide } from '../../util/process-wide';
-import { currentRoute, type Route } from '../../verifier/sandbox';
+import { currentRoute, type Route, type RouteTarget } from '../../verifier/sandbox';
 import { activateNetworkGuard, deactivateNetworkGuard } from './network-guard';
 import {
   type BaseClientCopy,
@@ -67,6 +67,7 @@ export function deactivateInterception(): void {
   state.users--;
   deactivateNetworkGuard();
   if (state.users > 0) return;
+  forgetLastHandler();
   for (const [prototype, record] of state.patches) {
     const target = prototype as { send: SendFunction };
     if (target.send === record.patched) target.send = record.original;
@@ -89,6 +90,24 @@ export function baseCopyOf(client: object): BaseClientCopy | undefined {
   return undefined;
 }
 
+// The handler of the last verifier a call went to: a test sends all its calls to one verifier.
+let lastTarget: RouteTarget | undefined;
+let lastHandler: SendHandler | undefined;
+
+function handlerOf(target: RouteTarget): SendHandler {
+  if (target !== lastTarget || lastHandler === undefined) {
+    lastHandler = target.pluginByName('aws') as SendHandler;
+    lastTarget = target;
+  }
+  return lastHandler;
+}
+
+/** Lets go of the last verifier, which may hold a large timeline, once interception is off. */
+function forgetLastHandler(): void {
+  lastTarget = undefined;
+  lastHandler = undefined;
+}
+
 function patch(copy: BaseClientCopy): void {
   if (state.patches.has(copy.prototype)) return;
   const target = copy.prototype as { send: SendFunction };
@@ -102,8 +121,14 @@ function patch(copy: BaseClientCopy): void {
     const route = currentRoute();
     // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
     if (route === undefined) return original.apply(this, arguments as unknown as unknown[]);
-    const handler = route.target.pluginByName('aws') as SendHandler;
-    return handler.handleSend(route, this as object, command, optionsOrCallback, maybeCallback, original);
+    return handlerOf(route.target).handleSend(
+      route,
+      this as object,
+      command,
+      optionsOrCallback,
+      maybeCallback,
+      original,
+    );
   };
   state.patches.set(copy.prototype, { original, patched, copy });
   target.send = patched;

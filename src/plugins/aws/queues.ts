@@ -13,8 +13,11 @@ export interface Registration {
 }
 
 interface Queue {
-  readonly entries: Registration[];
+  /** Registrations in order; each serves `times` calls before the next one's turn. */
+  readonly registrations: Registration[];
   head: number;
+  /** Entries ever queued under the key, counting `times`. */
+  queued: number;
 }
 
 /** A FIFO queue of registered outcomes per `service:operation` key. */
@@ -25,25 +28,27 @@ export class MockQueues {
   add(key: string, registration: Registration): void {
     let queue = this.queues.get(key);
     if (queue === undefined) {
-      queue = { entries: [], head: 0 };
+      queue = { registrations: [], head: 0, queued: 0 };
       this.queues.set(key, queue);
     }
-    for (let index = 0; index < registration.times; index++) queue.entries.push(registration);
+    queue.registrations.push(registration);
+    queue.queued += registration.times;
     this.registrations.push({ key, registration });
   }
 
   /** Consumes the head of the key's queue. */
   take(key: string): Registration | undefined {
     const queue = this.queues.get(key);
-    if (queue === undefined || queue.head >= queue.entries.length) return undefined;
-    const registration = queue.entries[queue.head++]!;
+    if (queue === undefined || queue.head >= queue.registrations.length) return undefined;
+    const registration = queue.registrations[queue.head]!;
     registration.consumed++;
+    if (registration.consumed === registration.times) queue.head++;
     return registration;
   }
 
   /** How many entries were ever queued for the key. */
   queuedCount(key: string): number {
-    return this.queues.get(key)?.entries.length ?? 0;
+    return this.queues.get(key)?.queued ?? 0;
   }
 
   /** Registrations with required entries left, in registration order. */

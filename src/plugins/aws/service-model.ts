@@ -28,6 +28,8 @@ export interface OperationModel {
   readonly output: SchemaNode;
   /** Document-client commands carry native values where the model has attribute values: top level only. */
   readonly topLevelOnly: boolean;
+  /** The input members last found at each position of a call's params, for validation's fast path. */
+  readonly recentParams: { readonly keys: string[]; readonly members: SchemaNode[] };
 }
 
 interface SchemaModule {
@@ -83,6 +85,7 @@ function readModel(command: object, resolveFrom: string): OperationModel | undef
       input: module.NormalizedSchema.of(schema.schema[4]),
       output: module.NormalizedSchema.of(schema.schema[5]),
       topLevelOnly: document,
+      recentParams: { keys: [], members: [] },
     };
   } catch {
     return notice();

@@ -5,9 +5,6 @@ import { isPlainObject } from '../../util/values';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
-// The last operation checked: calls in a loop repeat one operation.
-let lastModel: OperationModel | undefined;
-let lastMembers: Map<string, SchemaNode> | undefined;
 
 /** Members of the output the operation does not have, and values of the wrong kind. */
 export function outputProblems(model: OperationModel, output: Record<string, unknown>): string[] {
@@ -39,7 +36,9 @@ export function paramProblems(
 
 /**
  * The fast check run on every call: whether the params name anything the operation does not have. It
- * allocates nothing; `paramProblems` then says what, in the rare case that something is wrong.
+ * allocates nothing; `paramProblems` then says what, in the rare case that something is wrong. Calls in a
+ * loop repeat one set of keys in one order, so each key is first compared with the one seen at its position
+ * last time (the same string, for keys from the same object literal) before the member map is consulted.
  */
 export function hasUnknownParams(
   model: OperationModel,
@@ -47,13 +46,22 @@ export function hasUnknownParams(
   tolerated?: ReadonlySet<string>,
 ): boolean {
   if (!isPlainObject(params)) return false;
-  const own = model === lastModel ? lastMembers! : members(model.input);
-  lastModel = model;
-  lastMembers = own;
+  const recent = model.recentParams;
+  let position = -1;
   for (const key in params) {
+    position++;
     const value = params[key];
     if (value === undefined) continue;
-    const member = own.get(key);
+    let member: SchemaNode | undefined;
+    if (recent.keys[position] === key) {
+      member = recent.members[position];
+    } else {
+      member = members(model.input).get(key);
+      if (member !== undefined) {
+        recent.keys[position] = key;
+        recent.members[position] = member;
+      }
+    }
     if (member === undefined) {
       if (tolerated?.has(key) !== true) return true;
     } else if (
