@@ -87,6 +87,47 @@ describe('validation against the installed SDK’s service model', () => {
     ]);
   });
 
+  test('a misspelt param is caught after valid calls of the same operation, whatever the key order', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { times: 2 });
+    verifier.aws.mockCall('s3', 'GetObject', { required: false, times: 2 });
+    const client = new S3Client({});
+    const send = (input: object) =>
+      rejectionOf(client.send(new GetObjectCommand(input as { Bucket: string; Key: string })));
+    const outcomes = await verifier.run(async () => [
+      await client.send(new GetObjectCommand({ Bucket: 'b', Key: 'one' })),
+      await client.send(new GetObjectCommand({ Key: 'two', Bucket: 'b' })),
+      await send({ Bucket: 'b', Kee: 'three' }),
+      await send({ Kee: 'four', Bucket: 'b' }),
+    ]);
+    expect(outcomes.slice(0, 2).map((output) => output.$metadata.httpStatusCode)).toEqual([200, 200]);
+    expect(outcomes[2]).toBeInstanceOf(InvalidParamsError);
+    expect((outcomes[2] as Error).message).toContain(
+      "  - Kee is not a member of this input. Did you mean 'Key'?",
+    );
+    expect(outcomes[3]).toBeInstanceOf(InvalidParamsError);
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'one' },
+    });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'two' },
+    });
+    let verification: VerificationError | undefined;
+    try {
+      verifier.verifyAll();
+    } catch (caught) {
+      verification = caught as VerificationError;
+    }
+    expect(verification?.violations.map(({ kind, params }) => [kind, params])).toEqual([
+      ['invalid-params', { Bucket: 'b', Kee: 'three' }],
+      ['invalid-params', { Kee: 'four', Bucket: 'b' }],
+    ]);
+  });
+
   test('document-client params are checked at the top level only (their values are native)', async () => {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('dynamodb-document', 'Put');
