@@ -18,7 +18,7 @@ describe('the timeline', () => {
     const [http, aws] = [keyedPlugin('http'), keyedPlugin('aws')];
     const timeline = new Timeline();
     const recorders = [aws, aws, http, aws, http, http, aws];
-    recorders.forEach((plugin, index) => timeline.append(plugin, { key: `k${index}` }));
+    for (const [index, plugin] of recorders.entries()) timeline.append(plugin, { key: `k${index}` });
 
     expect(timeline.unasserted().map(described)).toEqual(
       recorders.map((plugin, index) => [index + 1, plugin.name, `k${index}`]),

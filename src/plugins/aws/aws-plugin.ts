@@ -14,7 +14,14 @@ import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
 import { plainAssertion, typedAssertion } from './assertion-input';
 import { type AbortSignalLike, isThenable, settleSync, untilAborted, withResponse } from './async-outcomes';
-import { type AwsCallFields, callKey, callMismatches, type ExpectedCall, sameName } from './call-fields';
+import {
+  type AwsCallFields,
+  callKey,
+  callMismatches,
+  type ExpectedCall,
+  RecordedCall,
+  sameName,
+} from './call-fields';
 import { type CallInfo, type CallName, callInfo } from './call-info';
 import { clientPackageExports } from './client-packages';
 import {
@@ -315,7 +322,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return paramProblems(info.model, params, info.toleratedParams);
   }
 
-  private output(info: CallInfo, fields: AwsCallFields, registered: unknown): Record<string, unknown> {
+  private output(info: CallInfo, fields: RecordedCall, registered: unknown): Record<string, unknown> {
     const built = buildOutput(registered, info.members, info.copy);
     this.uploadFailures.noteOutput(info.name, fields.params, built);
     return built;
@@ -324,7 +331,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   /** Every outcome but a registered output, which `serve` answers directly. */
   private settle(
     outcome: Exclude<Outcome, { kind: 'returns' }>,
-    fields: AwsCallFields,
+    fields: RecordedCall,
     client: object,
     info: CallInfo,
     signal: AbortSignalLike | undefined,
@@ -364,17 +371,10 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     }
   }
 
-  private record(name: CallName, params: unknown): AwsCallFields {
-    const fields: AwsCallFields = {
-      service: name.service,
-      serviceKey: name.serviceKey,
-      operation: name.operation,
-      params,
-      // Declared now so that a later raise does not change the object's shape.
-      raised: undefined,
-    };
-    this.host.record(this, fields as unknown as Record<string, unknown>);
-    return fields;
+  private record(name: CallName, params: unknown): RecordedCall {
+    const call = new RecordedCall(name, params);
+    this.host.record(this, call as unknown as Record<string, unknown>);
+    return call;
   }
 
   private violation(kind: ViolationKind, name: CallName, params: unknown, problems: string[] = []): Error {

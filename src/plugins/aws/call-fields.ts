@@ -1,15 +1,42 @@
 import { canonicalKey } from '../../verifier/canonical';
 import { Note } from '../../verifier/format';
 import { diffValues, type FieldMismatch } from '../../verifier/matching';
+import type { CallName } from './call-info';
 import { raisedMatches } from './raised';
 
 /** The fields of a recorded AWS interaction. */
 export interface AwsCallFields {
-  service: string;
-  serviceKey: string;
-  operation: string;
-  params: unknown;
-  raised?: unknown;
+  readonly service: string;
+  readonly serviceKey: string;
+  readonly operation: string;
+  readonly params: unknown;
+  readonly raised?: unknown;
+}
+
+/**
+ * A recorded call as the timeline keeps it: the name is shared by every call of the operation, so each
+ * recording holds only its own params and outcome (a test can record hundreds of thousands).
+ */
+export class RecordedCall implements AwsCallFields {
+  /** What the call raised, set when it fails; `undefined` while it succeeded or is pending. */
+  raised: unknown = undefined;
+
+  constructor(
+    readonly name: CallName,
+    readonly params: unknown,
+  ) {}
+
+  get service(): string {
+    return this.name.service;
+  }
+
+  get serviceKey(): string {
+    return this.name.serviceKey;
+  }
+
+  get operation(): string {
+    return this.name.operation;
+  }
 }
 
 /** What an assertion expects, with the service already reduced to its match key. */
