@@ -31,7 +31,15 @@ export function isStreamLike(value: unknown): boolean {
  */
 export function copyData<T>(value: T, copyBytes = true): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => copyData(item, copyBytes)) as T;
+  if (Array.isArray(value)) {
+    // slice() copies in one step (holes included); only object items need more.
+    const copy: unknown[] = value.slice();
+    for (let index = 0; index < copy.length; index++) {
+      const item = copy[index];
+      if (item !== null && typeof item === 'object') copy[index] = copyData(item, copyBytes);
+    }
+    return copy as T;
+  }
   if (isPlainObject(value)) {
     const copy: PlainObject = {};
     // for...in rather than Object.keys: no array per object on the hot path (plain objects inherit nothing).

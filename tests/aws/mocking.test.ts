@@ -1,5 +1,7 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError, UnmockedInteractionError } from 'ts-tripwire';
 import { rejectionOf } from '../support/rejection';
@@ -106,6 +108,26 @@ describe('serving calls from the queues', () => {
     );
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: '1' } });
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: '2' } });
+  });
+
+  test('params are recorded as sent: changing nested arrays and objects afterwards changes nothing', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('dynamodb-document', 'Put');
+    // biome-ignore lint/suspicious/noSparseArray: a hole in an array is copied as a hole
+    const item = { pk: 'user#1', tags: ['a', { note: 'first' }], scores: [1, , 3] };
+    await verifier.run(async () => {
+      const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+      await documents.send(new PutCommand({ TableName: 't', Item: item }));
+      item.tags.push('late');
+      (item.tags[1] as { note: string }).note = 'changed';
+      item.scores[1] = 2;
+    });
+    verifier.aws.assertAwsCall({
+      service: 'dynamodb-document',
+      operation: 'Put',
+      // biome-ignore lint/suspicious/noSparseArray: the hole the code sent is part of what was sent
+      params: { TableName: 't', Item: { pk: 'user#1', tags: ['a', { note: 'first' }], scores: [1, , 3] } },
+    });
   });
 
   test('each call gets its own deep copy of the output', async () => {
