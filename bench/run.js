@@ -18,7 +18,8 @@ const ROOT = resolve(__dirname, '..');
 // `node bench/run.js --quick`: one round of everything and short budgets, to try a change to the bench.
 const QUICK = process.argv.includes('--quick');
 const SENDS = 100_000;
-const SEND_ROUNDS = QUICK ? 1 : 5;
+// 7 rather than the issue's minimum of 5: the streaming row is bimodal (see docs/performance.md, Caveats).
+const SEND_ROUNDS = QUICK ? 1 : 7;
 const CONTENDERS = ['tripwire', 'incumbent', 'floor'];
 const CONTENDER_TITLES = { tripwire: 'ts-tripwire', incumbent: 'aws-sdk-client-mock', floor: 'floor' };
 
