@@ -23,7 +23,7 @@ function profileRun() {
     const run = spawnSync(
       process.execPath,
       [
-        // e.g. PROFILE_NODE_FLAGS=--max-inlined-bytecode-size=0 to see inlined functions on their own
+        // e.g. PROFILE_NODE_FLAGS=--no-turbo-inlining to see inlined functions on their own
         ...(process.env.PROFILE_NODE_FLAGS ?? '').split(' ').filter(Boolean),
         '--cpu-prof',
         '--cpu-prof-dir',

@@ -15,8 +15,8 @@ interface PluginRun {
  * Every interaction a verifier recorded, in call order. Recording costs no allocation beyond the fields
  * themselves (interactions are materialised when asked for), strict-order assertions move a cursor past
  * the asserted prefix, and any-order assertions look candidates up by the plugin's assertion key, so no
- * assertion scans the whole timeline. Recording is one array push: plugins are kept as runs (a verifier
- * usually has one plugin) and asserted flags only once assertions start.
+ * assertion scans the whole timeline. Recording is usually one array push: plugins are kept as runs (a
+ * verifier usually has one plugin) and asserted flags only once an interaction is marked asserted.
  */
 export class Timeline {
   private readonly fields: Record<string, unknown>[] = [];
@@ -62,7 +62,7 @@ export class Timeline {
   markAsserted(interaction: Interaction): void {
     const position = interaction.sequence - 1;
     if (position >= this.asserted.length) {
-      const grown = new Uint8Array(Math.max(this.fields.length, 2 * this.asserted.length, 64));
+      const grown = new Uint8Array(Math.max(position + 1, this.fields.length, 2 * this.asserted.length, 64));
       grown.set(this.asserted);
       this.asserted = grown;
     }

@@ -31,8 +31,8 @@ describe('the timeline', () => {
     for (let index = 0; index < 1500; index++) timeline.append(plugin, { key: `k${index % 3}` });
 
     const isK2 = (interaction: Interaction) => interaction.fields.key === 'k2';
-    const last = timeline.find(isK2, 'k2');
-    expect(described(last)).toEqual([3, 'aws', 'k2']);
+    const firstK2 = timeline.find(isK2, 'k2');
+    expect(described(firstK2)).toEqual([3, 'aws', 'k2']);
     for (let sequence = 1500; sequence > 2; sequence--) {
       timeline.markAsserted({ sequence, plugin, fields: {} });
     }
