@@ -12,11 +12,11 @@ interface PluginRun {
 }
 
 /**
- * Every interaction a verifier recorded, in call order. Recording costs no allocation beyond the fields
- * themselves (interactions are materialised when asked for), strict-order assertions move a cursor past
- * the asserted prefix, and any-order assertions look candidates up by the plugin's assertion key, so no
- * assertion scans the whole timeline. Recording is usually one array push: plugins are kept as runs (a
- * verifier usually has one plugin) and asserted flags only once an interaction is marked asserted.
+ * Every interaction a verifier recorded, in call order. Recording is one array push: plugins are kept as
+ * runs (a new run only when the recording plugin changes), asserted flags only once an interaction is
+ * marked asserted, and interactions are materialised when asked for. Strict-order assertions move a
+ * cursor past the asserted prefix, and any-order assertions look candidates up by the plugin's
+ * assertion key, so no assertion scans the whole timeline.
  */
 export class Timeline {
   private readonly fields: Record<string, unknown>[] = [];

@@ -35,11 +35,11 @@ export function paramProblems(
 }
 
 /**
- * The fast check run on every call: whether the params name anything the operation does not have. Once
- * a key order repeats it allocates nothing; `paramProblems` then says what, in the rare case that
- * something is wrong. Calls in a
- * loop repeat one set of keys in one order, so each key is first compared with the one seen at its position
- * last time (the same string, for keys from the same object literal) before the member map is consulted.
+ * The fast check run on every call: whether the params name anything the operation does not have;
+ * `paramProblems` then says what, in the rare case that something is wrong. Calls in a loop repeat one
+ * set of keys in one order, so each key is first compared with the key seen at its position last time
+ * (the same string, for keys from one object literal) before the member map is consulted. Once the
+ * order repeats, the check allocates nothing.
  */
 export function hasUnknownParams(
   model: OperationModel,
