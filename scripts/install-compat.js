@@ -5,9 +5,8 @@
  * (`pretest`), so a fresh clone needs only `npm install && npm test`, and so does `.ci/run`.
  *
  * Quiet and fast when a workspace is already installed from its current package.json and lockfile (a stamp
- * in its node_modules records their hash); otherwise `npm install --prefix <workspace>`. Like `.ci/run`, it
- * uses `npm install` rather than `npm ci` and fails if the install had to change the lockfile, which is the
- * guarantee `npm ci` gives.
+ * in its node_modules records their hash); otherwise `npm ci --prefix <workspace>`, which installs exactly
+ * what the lockfile pins and fails if it does not match the package.json.
  */
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
@@ -70,20 +69,15 @@ function install(dir) {
   if (!fs.existsSync(lockfile)) {
     return `${name} has no package-lock.json: run \`npm install --prefix ${name}\` and commit the lockfile.`;
   }
-  const before = fs.readFileSync(lockfile);
   // A failed or partial install must not pass for a complete one next time.
   fs.rmSync(path.join(dir, 'node_modules', STAMP), { force: true });
   const started = Date.now();
   process.stdout.write(`Installing ${name} from its lockfile... `);
-  const result = npm(['install', '--prefix', dir, '--no-audit', '--no-fund']);
+  const result = npm(['ci', '--prefix', dir, '--no-audit', '--no-fund']);
   if (result.status !== 0) {
     process.stdout.write('failed.\n');
     process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}\n`);
-    return `npm install --prefix ${name} failed (exit ${result.status}).`;
-  }
-  if (!fs.readFileSync(lockfile).equals(before)) {
-    process.stdout.write('failed.\n');
-    return `${name}/package-lock.json is out of date with its package.json: run \`npm install --prefix ${name}\` and commit the lockfile.`;
+    return `npm ci --prefix ${name} failed (exit ${result.status}): if its package.json changed, run \`npm install --prefix ${name}\` and commit the lockfile.`;
   }
   fs.writeFileSync(path.join(dir, 'node_modules', STAMP), `${fingerprint(dir)}\n`);
   process.stdout.write(`done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
