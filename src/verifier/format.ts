@@ -1,49 +1,92 @@
-import { isBytes, isPlainObject, isStreamLike } from '../util/values';
+import { types } from 'node:util';
+import { boxedSource, constructorNameOf, symbolText } from '../util/describe-value';
+import { describeThrown } from '../util/guarded-read';
+import { quote } from '../util/quote';
+import { CIRCULAR, isBytes, isPlainObject, isStreamLike, Uncopied } from '../util/values';
+
+export { quote };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const ONE_LINE_LIMIT = 100;
 const BYTES_SHOWN_IN_FULL = 64;
 
-/**
- * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
- * so that hints in error messages can be pasted into a test as they are.
- */
 /** A value's description rather than the value itself, printed as `<text>` (for example `<absent>`). */
 export class Note {
   constructor(readonly text: string) {}
 }
 
+/**
+ * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
+ * so that hints in error messages can be pasted into a test as they are. Cycles, Proxies and throwing
+ * getters are described, never followed or rethrown.
+ */
 export function formatValue(value: unknown, indent = ''): string {
-  const oneLine = format(value, indent, true);
-  if (oneLine.length + indent.length <= ONE_LINE_LIMIT && !oneLine.includes('\n')) return oneLine;
-  return format(value, indent, false);
+  return formatWithin(value, indent, new Set());
 }
 
-function format(value: unknown, indent: string, oneLine: boolean): string {
-  if (value instanceof Note) return `<${value.text}>`;
+/** `ancestors` holds the objects being formatted around this one: a reference back to one is a cycle. */
+function formatWithin(value: unknown, indent: string, ancestors: Set<object>): string {
+  const oneLine = format(value, indent, true, ancestors);
+  if (oneLine.length + indent.length <= ONE_LINE_LIMIT && !oneLine.includes('\n')) return oneLine;
+  return format(value, indent, false, ancestors);
+}
+
+function format(value: unknown, indent: string, oneLine: boolean, ancestors: Set<object>): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'symbol') return symbolText(value);
+  if (ancestors.has(value)) return `tripwire.ANY /* ${CIRCULAR} */`;
+  try {
+    ancestors.add(value);
+    return formatObject(value, indent, oneLine, ancestors);
+  } catch (error) {
+    // A Proxy or a getter that throws while being described: say so rather than fail the message.
+    return `<unreadable: ${describeThrown(error)}>`;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+function formatObject(value: object, indent: string, oneLine: boolean, ancestors: Set<object>): string {
+  if (types.isProxy(value)) return typeof value === 'function' ? '<Proxy of a function>' : '<Proxy>';
+  if (value instanceof Note) return `<${value.text}>`;
+  if (value instanceof Uncopied) return `tripwire.ANY /* ${value.text} */`;
   if (typeof value === 'function') return describeFunction(value);
-  if (typeof value === 'symbol') return value.toString();
   if (isAsymmetricMatcher(value)) return describeMatcher(value);
+  const boxed = boxedSource(value);
+  if (boxed !== undefined) return boxed;
   if (value instanceof Date) return `new Date(${quote(value.toISOString())})`;
   if (isBytes(value)) return formatBytes(value);
   if (isStreamLike(value)) return `tripwire.ANY /* <${constructorName(value) ?? 'stream'}> */`;
-  if (value instanceof Error) return `${constructorName(value) ?? 'Error'}(${quote(value.message)})`;
+  if (types.isNativeError(value) || value instanceof Error)
+    return `${constructorName(value) ?? 'Error'}(${quote((value as Error).message)})`;
+  if (types.isRegExp(value)) return String(value);
+  const entries = (list: Array<[string | undefined, unknown]>, open: string, close: string) =>
+    formatEntries(list, open, close, indent, oneLine, ancestors);
   if (Array.isArray(value))
-    return formatEntries(
+    return entries(
       value.map((item) => [undefined, item]),
       '[',
       ']',
-      indent,
-      oneLine,
     );
-  const entries = Object.entries(value as object).filter(([, item]) => item !== undefined);
+  if (value instanceof Map)
+    return `new Map(${entries(
+      [...value].map((pair) => [undefined, pair]),
+      '[',
+      ']',
+    )})`;
+  if (value instanceof Set)
+    return `new Set(${entries(
+      [...value].map((item) => [undefined, item]),
+      '[',
+      ']',
+    )})`;
+  const members = Object.entries(value).filter(([, item]) => item !== undefined);
   const prefix = isPlainObject(value) ? '' : `/* ${constructorName(value) ?? 'object'} */ `;
-  return prefix + formatEntries(entries, '{', '}', indent, oneLine);
+  return prefix + entries(members, '{', '}');
 }
 
 function formatEntries(
@@ -52,11 +95,12 @@ function formatEntries(
   close: string,
   indent: string,
   oneLine: boolean,
+  ancestors: Set<object>,
 ): string {
   if (entries.length === 0) return `${open}${close}`;
   const inner = `${indent}  `;
   const parts = entries.map(([key, item]) => {
-    const rendered = oneLine ? format(item, inner, true) : formatValue(item, inner);
+    const rendered = oneLine ? format(item, inner, true, ancestors) : formatWithin(item, inner, ancestors);
     return key === undefined ? rendered : `${formatKey(key)}: ${rendered}`;
   });
   if (oneLine) return open === '{' ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`;
@@ -89,16 +133,6 @@ function isPrintable(text: string): boolean {
 /** Prefixes every line of `text`, so a multi-line value lines up inside a list or under a heading. */
 export function indented(text: string, indent = '  '): string {
   return text.replace(/^/gm, indent);
-}
-
-export function quote(text: string): string {
-  const escaped = text
-    .replace(/\\/g, '\\\\')
-    .replace(/'/g, "\\'")
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t');
-  return `'${escaped}'`;
 }
 
 export interface AsymmetricMatcher {
@@ -146,11 +180,13 @@ function describeMatcher(matcher: AsymmetricMatcher): string {
   return text && text !== '[object Object]' ? text : 'matcher';
 }
 
-function describeFunction(fn: { name?: string }): string {
-  return fn.name ? `[function ${fn.name}]` : '[function]';
+function describeFunction(fn: object): string {
+  const name = Object.getOwnPropertyDescriptor(fn, 'name')?.value;
+  const kind = /^class\b/.test(Function.prototype.toString.call(fn)) ? 'class' : 'function';
+  return typeof name === 'string' && name !== '' ? `[${kind} ${name}]` : `[${kind}]`;
 }
 
 function constructorName(value: object): string | undefined {
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null ? undefined : constructorNameOf(prototype);
 }

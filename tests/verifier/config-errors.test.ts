@@ -76,7 +76,7 @@ describe('bad input is a TripwireConfigError that names the fix, and changes not
     [
       'a function that is not a command class',
       [() => undefined],
-      'was given a function that is not an AWS SDK v3 command class',
+      'mockCall() was given an anonymous function, which is not an AWS SDK v3 command class',
     ],
   ])('mockCall with %s', (_, args, message) => {
     const verifier = new StrictVerifier();
@@ -110,8 +110,8 @@ describe('bad input is a TripwireConfigError that names the fix, and changes not
 
   test('configure refuses unknown options and guard levels', () => {
     const verifier = new StrictVerifier();
-    expect(configError(() => verifier.configure({ guard: 'loud' } as never)).message).toBe(
-      "configure({ guard: \"loud\" }) is not a guard level. Use 'error' (default), 'warn' or 'off'.",
+    expect(configError(() => verifier.configure({ guard: 'loud' } as never)).message).toContain(
+      "Use 'error' (default), 'warn' or 'off'",
     );
     expect(configError(() => verifier.configure({ gaurd: 'off' } as never)).message).toContain(
       "does not know 'gaurd'",

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from '@jest/globals';
 import { tripwire } from 'ts-tripwire';
+import { copyData } from '../../src/util/values';
 import { firstUserFrame } from '../../src/verifier/call-site';
 import { formatValue } from '../../src/verifier/format';
 
@@ -16,7 +18,21 @@ describe('formatValue writes values as TypeScript that evaluates back to them', 
     ['binary bytes', new Uint8Array([0, 255]), 'new Uint8Array([0, 255])'],
     ['large bytes', new Uint8Array(100), 'tripwire.ANY /* <Uint8Array 100 bytes> */'],
     ['streams', Readable.from(['x']), 'tripwire.ANY /* <Readable> */'],
-    ['sets and class instances', new Set(['x']), '/* Set */ {}'],
+    ['sets', new Set(['x']), "new Set(['x'])"],
+    ['maps', new Map([['k', 1]]), "new Map([['k', 1]])"],
+    ['class instances', new (class Token {})(), '/* Token */ {}'],
+    ['symbols', Symbol('id'), "Symbol('id')"],
+    ['a symbol without a description', Symbol(), 'Symbol()'],
+    ['bigints', 10n, '10n'],
+    ['boxed booleans', new Boolean(true), 'new Boolean(true)'],
+    ['boxed strings', new String('x'), "new String('x')"],
+    ['boxed numbers', new Number(5), 'new Number(5)'],
+    ['boxed bigints', Object(2n), 'Object(2n)'],
+    ['functions', function named() {}, '[function named]'],
+    ['classes', class Widget {}, '[class Widget]'],
+    ['an Error from another realm', runInNewContext('new TypeError("x")'), "TypeError('x')"],
+    ['a Proxy', new Proxy({}, {}), '<Proxy>'],
+    ['regular expressions', /a+b/g, '/a+b/g'],
     ['tripwire.ANY', tripwire.ANY, 'tripwire.ANY'],
     ['expect.any', expect.any(String), 'expect.any(String)'],
     ['expect.anything', expect.anything(), 'expect.anything()'],
@@ -25,6 +41,38 @@ describe('formatValue writes values as TypeScript that evaluates back to them', 
     ['expect.stringMatching', expect.stringMatching(/^a.b$/), 'expect.stringMatching(/^a.b$/)'],
   ])('%s', (_, value, text) => {
     expect(formatValue(value)).toBe(text);
+  });
+
+  test('a circular value is written once, its reference back as a paste-able wildcard', () => {
+    const node: Record<string, unknown> = { id: 1 };
+    node.self = node;
+    node.list = [node];
+    expect(formatValue(node)).toBe(
+      '{ id: 1, self: tripwire.ANY /* [Circular] */, list: [tripwire.ANY /* [Circular] */] }',
+    );
+  });
+
+  test('a value met twice but not inside itself is written twice', () => {
+    const shared = { a: 1 };
+    expect(formatValue({ left: shared, right: shared })).toBe('{ left: { a: 1 }, right: { a: 1 } }');
+  });
+
+  test('a getter or a Proxy that throws is described, not rethrown', () => {
+    const getter = Object.defineProperty({}, 'Key', {
+      enumerable: true,
+      get() {
+        throw new RangeError('no key');
+      },
+    });
+    expect(formatValue({ Bucket: 'b', params: getter })).toBe(
+      "{ Bucket: 'b', params: <unreadable: RangeError: no key> }",
+    );
+  });
+
+  test('values copied by copyData show what could not be copied', () => {
+    const cyclic: Record<string, unknown> = { Bucket: 'b' };
+    cyclic.again = cyclic;
+    expect(formatValue(copyData(cyclic))).toBe("{ Bucket: 'b', again: tripwire.ANY /* [Circular] */ }");
   });
 
   test('long values break over lines, each nested value on one line where it fits in 100 columns', () => {

@@ -21,8 +21,6 @@ export interface CallInfo {
   model: OperationModel | null | undefined;
   /** Params the call may carry beyond its model's (see `toleratedParams`), read with the model. */
   toleratedParams: ReadonlySet<string> | undefined;
-  /** The last plugin that noted this call's names, so it need not note them again on every call. */
-  notedBy: object | undefined;
 }
 
 const infoByCommandClass = new WeakMap<object, Map<unknown, CallInfo>>();
@@ -68,6 +66,5 @@ function describeCall(client: object, command: object, serviceId: unknown): Call
     copy: baseCopyOf(client),
     model: undefined,
     toleratedParams: undefined,
-    notedBy: undefined,
   };
 }

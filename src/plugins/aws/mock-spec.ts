@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
+import { types } from 'node:util';
 import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
-import { isPlainObject } from '../../util/values';
+import { describeThrown, guardedRead } from '../../util/guarded-read';
+import { copyProblem, isPlainObject, type PlainObject } from '../../util/values';
 import { TripwireConfigError } from '../../verifier/errors';
 import type { ErrorFromCode } from './sdk-errors';
 
@@ -21,25 +23,25 @@ export interface NormalizedSpec {
 
 const SPEC_FIELDS = ['returns', 'raises', 'required', 'times'];
 
-/** Checks a `mockCall` spec completely before anything is registered. */
+// The `$metadata` members the SDK defines, and the type each must have when given.
+const METADATA_TYPES: Readonly<Record<string, 'number' | 'string'>> = {
+  httpStatusCode: 'number',
+  requestId: 'string',
+  extendedRequestId: 'string',
+  cfId: 'string',
+  attempts: 'number',
+  totalRetryDelay: 'number',
+};
+
+/**
+ * Checks a `mockCall` spec completely before anything is registered. Every field is read once, inside a
+ * guard (a getter or a Proxy that throws becomes a clear error), and only what was read is used.
+ */
 export function normalizeSpec(spec: unknown, callText: string): NormalizedSpec {
   if (spec === undefined) return { outcome: { kind: 'returns', value: {} }, required: true, times: 1 };
-  if (!isPlainObject(spec)) {
-    throw configError(
-      callText,
-      `its spec must be an object such as { returns: { ... } }, not ${describeValue(spec)}.`,
-    );
-  }
-  for (const key of Object.keys(spec)) {
-    if (!SPEC_FIELDS.includes(key)) {
-      throw configError(
-        callText,
-        `'${key}' is not a spec field.${didYouMean(key, SPEC_FIELDS)} Fields: ${SPEC_FIELDS.join(', ')}.`,
-      );
-    }
-  }
-  const { returns, raises, required = true, times = 1 } = spec;
-  if (returns !== undefined && raises !== undefined) {
+  const fields = readFields(spec, callText, 'its spec', SPEC_FIELDS);
+  const { returns, raises, required = true, times = 1 } = fields;
+  if ('returns' in fields && 'raises' in fields && returns !== undefined && raises !== undefined) {
     throw configError(
       callText,
       'give either returns or raises, not both. Register two mocks for two outcomes.',
@@ -55,7 +57,9 @@ export function normalizeSpec(spec: unknown, callText: string): NormalizedSpec {
     );
   }
   const outcome =
-    raises !== undefined ? raisesOutcome(raises, callText) : returnsOutcome(returns ?? {}, callText);
+    raises !== undefined
+      ? raisesOutcome(raises, callText)
+      : returnsOutcome(returns, 'returns' in fields, callText);
   if (times > 1 && outcome.kind === 'returns' && hasReadable(outcome.value)) {
     throw configError(
       callText,
@@ -65,34 +69,123 @@ export function normalizeSpec(spec: unknown, callText: string): NormalizedSpec {
   return { outcome, required, times };
 }
 
-function returnsOutcome(returns: unknown, callText: string): Outcome {
-  if (typeof returns === 'function') return { kind: 'returns-fn', fn: returns as (params: never) => unknown };
-  if (!isPlainObject(returns)) {
+/**
+ * The own fields of a spec-like object, each read once; an unknown field, a read that throws or a value
+ * that is not a plain object is a `TripwireConfigError` naming the field.
+ */
+function readFields(value: unknown, callText: string, what: string, known?: readonly string[]): PlainObject {
+  const plain = guardedRead(() => isPlainObject(value));
+  if (!plain.ok || !plain.value) {
+    const shown = plain.ok
+      ? describeValue(value)
+      : `an object that cannot be read (${describeThrown(plain.error)})`;
+    throw configError(callText, `${what} must be an object such as ${example(what)}, not ${shown}.`);
+  }
+  const keys = guardedRead(() => Object.keys(value as object));
+  if (!keys.ok) {
     throw configError(
       callText,
-      `returns must be the output object (or a function of the params), not ${describeValue(returns)}.`,
+      `${what} cannot be read (${describeThrown(keys.error)}): give a plain object such as ${example(what)}.`,
     );
   }
+  const fields: PlainObject = {};
+  for (const key of keys.value) {
+    if (known !== undefined && !known.includes(key)) {
+      throw configError(
+        callText,
+        `'${key}' is not a spec field.${didYouMean(key, known)} Fields: ${known.join(', ')}.`,
+      );
+    }
+    const read = guardedRead(() => (value as PlainObject)[key]);
+    if (!read.ok) {
+      const field = what === 'its spec' ? key : `${what}.${key}`;
+      throw configError(
+        callText,
+        `reading ${field} threw ${describeThrown(read.error)}: give ${field} as a plain value, not a getter or a Proxy.`,
+      );
+    }
+    fields[key] = read.value;
+  }
+  return fields;
+}
+
+function example(what: string): string {
+  return what === 'raises'
+    ? "{ code: 'NoSuchKey' }"
+    : what === 'its spec'
+      ? '{ returns: { ... } }'
+      : '{ ... }';
+}
+
+function returnsOutcome(returns: unknown, given: boolean, callText: string): Outcome {
+  if (!given || returns === undefined) return { kind: 'returns', value: {} };
+  if (typeof returns === 'function') return { kind: 'returns-fn', fn: returns as (params: never) => unknown };
+  if (returns === null || !guardedRead(() => isPlainObject(returns)).ok || !isPlainObject(returns)) {
+    throw configError(
+      callText,
+      `returns must be the output object (or a function of the params), not ${describeValue(returns)}. ` +
+        'For an output with no members give returns: {} (or leave returns out).',
+    );
+  }
+  // Outputs are copied for every call: what cannot be copied (a cycle, a getter that throws) is refused now.
+  const problem = copyProblem(returns, 'returns');
+  if (problem !== undefined) {
+    throw configError(
+      callText,
+      `${problem}. Give the output as plain data (objects, arrays, strings, numbers, dates, bytes).`,
+    );
+  }
+  checkMetadata(returns.$metadata, 'returns', callText);
   return { kind: 'returns', value: returns };
 }
 
 function raisesOutcome(raises: unknown, callText: string): Outcome {
-  if (raises instanceof Error) return { kind: 'raises-error', error: raises };
+  // isNativeError also knows an Error made in another realm (vm, a worker's message), which instanceof does not.
+  if (raises instanceof Error || types.isNativeError(raises))
+    return { kind: 'raises-error', error: raises as Error };
   if (typeof raises === 'function') return { kind: 'raises-fn', fn: raises as (params: never) => unknown };
   if (typeof raises === 'string' && raises !== '') return { kind: 'raises-code', spec: { code: raises } };
-  if (isPlainObject(raises) && typeof raises.code === 'string' && raises.code !== '') {
-    if (raises.$fault !== undefined && raises.$fault !== 'client' && raises.$fault !== 'server') {
-      throw configError(
-        callText,
-        `raises.$fault must be 'client' or 'server', not ${describeValue(raises.$fault)}.`,
-      );
-    }
-    return { kind: 'raises-code', spec: raises as ErrorFromCode };
+  if (raises !== null && typeof raises === 'object') {
+    const fields = readFields(raises, callText, 'raises');
+    if (typeof fields.code === 'string' && fields.code !== '')
+      return { kind: 'raises-code', spec: errorFromCode(fields, callText) };
   }
   throw configError(
     callText,
     `raises must be an Error, an error code ('NoSuchKey'), { code: 'NoSuchKey', message?: '...' } or a function of the params, not ${describeValue(raises)}.`,
   );
+}
+
+function errorFromCode(fields: PlainObject, callText: string): ErrorFromCode {
+  if (fields.$fault !== undefined && fields.$fault !== 'client' && fields.$fault !== 'server') {
+    throw configError(
+      callText,
+      `raises.$fault must be 'client' or 'server', not ${describeValue(fields.$fault)}.`,
+    );
+  }
+  if (fields.message !== undefined && typeof fields.message !== 'string') {
+    throw configError(
+      callText,
+      `raises.message must be a string, not ${describeValue(fields.message)}: { code: '${fields.code}', message: 'what went wrong' }.`,
+    );
+  }
+  checkMetadata(fields.$metadata, 'raises', callText);
+  return fields as ErrorFromCode;
+}
+
+/** A given `$metadata` is merged over the defaults, so it must be an object of the SDK's members. */
+function checkMetadata(metadata: unknown, where: string, callText: string): void {
+  if (metadata === undefined) return;
+  const fields = readFields(metadata, callText, `${where}.$metadata`);
+  for (const [member, type] of Object.entries(METADATA_TYPES)) {
+    const value = fields[member];
+    if (value !== undefined && typeof value !== type) {
+      throw configError(
+        callText,
+        `${where}.$metadata.${member} must be a ${type}, not ${describeValue(value)}.`,
+      );
+    }
+  }
 }
 
 function hasReadable(output: unknown): boolean {

@@ -1,16 +1,22 @@
 import { describeValue } from '../../util/describe-value';
-import { closestMatch } from '../../util/did-you-mean';
+import { closestMatches, orList } from '../../util/did-you-mean';
+import { shorten } from '../../util/guarded-read';
+import { quote } from '../../util/quote';
 import { TripwireConfigError } from '../../verifier/errors';
 import type { CallInfo, CallName } from './call-info';
 import {
   DOCUMENT_SERVICE,
+  isSdkCommandInstance,
   nameCommand,
   nameCommandClass,
   serviceDisplayName,
   serviceKey,
   serviceNames,
 } from './naming';
-import { canonicalOperation, isCommandInstance } from './registration-checks';
+import { canonicalOperation } from './registration-checks';
+
+// No AWS service or operation name comes near this; a longer one is a mistake, and is not looked up.
+const LONGEST_NAME = 128;
 
 /**
  * A plugin's names: how registrations and assertions are named, the display form of each service it has
@@ -20,13 +26,15 @@ import { canonicalOperation, isCommandInstance } from './registration-checks';
 export class NameBook {
   private readonly displayNames = new Map<string, string>();
   private readonly called = new Set<CallName>();
+  // Weak, and held by the book rather than by the shared per-class info, so that no cache keeps a plugin alive.
+  private readonly noted = new WeakSet<CallInfo>();
 
   constructor(private readonly hintName: () => string) {}
 
-  /** Called for every call: cheap after the first call of each kind. */
-  noteCall(info: CallInfo, owner: object): void {
-    if (info.notedBy === owner) return;
-    info.notedBy = owner;
+  /** Called for every call: cheap after the first call of each kind. (`_owner` is no longer needed.) */
+  noteCall(info: CallInfo, _owner?: object): void {
+    if (this.noted.has(info)) return;
+    this.noted.add(info);
     this.displayNames.set(info.name.serviceKey, info.name.service);
     this.called.add(info.name);
   }
@@ -48,7 +56,7 @@ export class NameBook {
 
   /** `mockCall('s3', 'GetObject')`, `assertAwsCall({ service, operation })`: checked, then named. */
   fromStrings(service: unknown, operation: unknown, method: string): CallName {
-    if (isCommandInstance(service)) {
+    if (isSdkCommandInstance(service)) {
       const name = nameCommand(service);
       throw new TripwireConfigError(
         `${method}() takes the command class, not an instance: ${this.hintName()}.aws.${method}(${name.operation}Command, ${method === 'mockCall' ? '{ returns: { /* ... */ } }' : '{ params: { /* ... */ } }'}) ` +
@@ -66,6 +74,17 @@ export class NameBook {
           `${this.hintName()}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
       );
     }
+    for (const [what, text] of [
+      ['service', service],
+      ['operation', operation],
+    ] as const) {
+      if (text.length > LONGEST_NAME) {
+        throw new TripwireConfigError(
+          `${method}(): ${quote(shorten(text))} is too long to be ${what === 'service' ? 'a service' : 'an operation'} name. ` +
+            `Give the name as the SDK spells it: ${this.hintName()}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { ... }" : "{ service: 's3', operation: 'GetObject', params: { ... } }"}).`,
+        );
+      }
+    }
     const key = serviceKey(service);
     const display = this.displayNames.get(key) ?? serviceDisplayName(service);
     return this.forService(display, canonicalOperation(key, display, operation.trim()));
@@ -73,15 +92,10 @@ export class NameBook {
 
   /** `mockCall(GetObjectCommand)`: named from the class. */
   fromClass(commandClass: unknown, method: string): CallName {
-    let name: ReturnType<typeof nameCommandClass> | undefined;
-    try {
-      name = nameCommandClass(commandClass as new (input: object) => object);
-    } catch {
-      name = undefined;
-    }
+    const name = nameCommandClass(commandClass);
     if (name?.serviceKey === undefined) {
       throw new TripwireConfigError(
-        `${method}() was given a function that is not an AWS SDK v3 command class. Pass the class itself ` +
+        `${method}() was given ${describeValue(commandClass)}, which is not an AWS SDK v3 command class. Pass the class itself ` +
           "(GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
       );
     }
@@ -96,15 +110,18 @@ export class NameBook {
       ? new Set([...this.called].filter((name) => name.serviceKey === service).map((name) => name.operation))
       : undefined;
     if (called === undefined) {
-      const otherService = closestMatch(service, calledServices);
-      if (otherService === undefined) return '';
-      const display = this.displayNames.get(otherService) ?? otherService;
-      return `. No ${this.displayNames.get(service) ?? service} call was made, but ${display} calls were: did you mean '${display}'?`;
+      const others = closestMatches(service, calledServices).map(
+        (other) => this.displayNames.get(other) ?? other,
+      );
+      if (others.length === 0) return '';
+      return `. No ${this.displayNames.get(service) ?? service} call was made, but ${orList(others)} calls were: did you mean ${orList(others.map((other) => `'${other}'`))}?`;
     }
     if (called.has(operation)) return '';
     // Strict: two real operations (CreateMultipartUpload, CompleteMultipartUpload) are often a few edits apart.
-    const match = closestMatch(operation, called, 2);
-    if (match === undefined) return '';
-    return `. It was never called, but ${this.displayNames.get(service) ?? service}.${match} was: did you mean '${match}'?`;
+    const matches = closestMatches(operation, called, 2);
+    if (matches.length === 0) return '';
+    const display = this.displayNames.get(service) ?? service;
+    const calls = orList(matches.map((match) => `${display}.${match}`));
+    return `. It was never called, but ${calls} ${matches.length === 1 ? 'was' : 'were'}: did you mean ${orList(matches.map((match) => `'${match}'`))}?`;
   }
 }

@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /** Service names are matched ignoring case, spaces, hyphens, underscores and a trailing `Client`. */
 export function serviceKey(service: string): string {
   return service
@@ -18,15 +20,25 @@ export function serviceDisplayName(service: string): string {
 }
 
 const namesByService = new Map<string, { key: string; display: string }>();
+// A process names a few dozen services; the bound keeps a stream of made-up names from growing the cache.
+const CACHED_SERVICE_NAMES = 256;
 
 /** The match key and the display form of a service name, cached: both are asked for on every call. */
 export function serviceNames(service: string): { key: string; display: string } {
   let names = namesByService.get(service);
   if (names === undefined) {
     names = { key: serviceKey(service), display: serviceDisplayName(service) };
+    if (namesByService.size >= CACHED_SERVICE_NAMES) {
+      namesByService.delete(namesByService.keys().next().value as string);
+    }
     namesByService.set(service, names);
   }
   return names;
+}
+
+/** @internal For the test that the cache stays bounded. */
+export function cachedServiceNameCount(): number {
+  return namesByService.size;
 }
 
 export const DOCUMENT_SERVICE = 'dynamodb-document';
@@ -74,11 +86,68 @@ export function nameCommand(command: object): CommandName {
   return name;
 }
 
-/** Names a command class (for `mockCall(GetObjectCommand, ...)`) by naming an empty instance of it. */
-export function nameCommandClass(commandClass: new (input: object) => object): CommandName {
+/**
+ * Names a command class (for `mockCall(GetObjectCommand, ...)`) by naming an empty instance of it; undefined
+ * for anything that is not recognisably an SDK command class, which is never constructed.
+ */
+export function nameCommandClass(commandClass: unknown): CommandName | undefined {
+  if (!isSdkCommandClass(commandClass)) return undefined;
   const cached = namesByCommandClass.get(commandClass);
   if (cached !== undefined) return cached;
-  return nameCommand(new commandClass({}));
+  try {
+    return nameCommand(new (commandClass as new (input: object) => object)({}));
+  } catch {
+    return undefined;
+  }
+}
+
+// Every SDK line's commands extend smithy's `Command`, whatever copy of it they load.
+const SDK_BASE_COMMAND = 'Command';
+const CLASS_CHAIN_LIMIT = 8;
+
+/**
+ * True for a class whose chain of parent classes reaches smithy's `Command` (by name, so that any copy of
+ * the SDK counts) and whose instances have `resolveMiddleware`. Reads only own properties: no getter runs.
+ */
+export function isSdkCommandClass(value: unknown): value is new (input: object) => object {
+  if (typeof value !== 'function' || types.isProxy(value)) return false;
+  if (!hasMethod(ownValue(value, 'prototype'), 'resolveMiddleware')) return false;
+  let current: unknown = value;
+  for (let depth = 0; depth < CLASS_CHAIN_LIMIT && typeof current === 'function'; depth++) {
+    if (current !== value && isBaseCommand(current)) return true;
+    current = Object.getPrototypeOf(current);
+  }
+  return false;
+}
+
+/** An instance of an SDK command class (passed where the class belongs). */
+export function isSdkCommandInstance(value: unknown): value is object {
+  if (value === null || typeof value !== 'object' || types.isProxy(value)) return false;
+  const ownClass = ownValue(Object.getPrototypeOf(value), 'constructor');
+  return isSdkCommandClass(ownClass);
+}
+
+/** smithy's `Command`: by name, or (when a bundler renamed it) by what only it defines. */
+function isBaseCommand(candidate: object): boolean {
+  return (
+    ownValue(candidate, 'name') === SDK_BASE_COMMAND ||
+    typeof ownValue(candidate, 'classBuilder') === 'function' ||
+    typeof ownValue(ownValue(candidate, 'prototype'), 'resolveMiddlewareWithContext') === 'function'
+  );
+}
+
+function hasMethod(prototype: unknown, method: string): boolean {
+  for (let current = prototype, depth = 0; depth < CLASS_CHAIN_LIMIT; depth++) {
+    if (current === null || typeof current !== 'object' || types.isProxy(current)) return false;
+    if (typeof ownValue(current, method) === 'function') return true;
+    current = Object.getPrototypeOf(current);
+  }
+  return false;
+}
+
+function ownValue(target: unknown, key: string): unknown {
+  if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return undefined;
+  return Object.getOwnPropertyDescriptor(target, key)?.value;
 }
 
 function computeName(command: CommandShape): CommandName {

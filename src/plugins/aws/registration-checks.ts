@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { didYouMean } from '../../util/did-you-mean';
+import { shorten } from '../../util/guarded-read';
 import { isPlainObject } from '../../util/values';
 import { TripwireConfigError } from '../../verifier/errors';
 import type { CallName } from './call-info';
 import { knownOperations } from './client-packages';
-import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY } from './naming';
+import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY, isSdkCommandClass } from './naming';
 import { payloadMembersByName } from './payload-members';
 import { modelSource, operationModel, operationModelByName } from './service-model';
 import { outputProblems } from './validation';
@@ -20,27 +21,19 @@ export function canonicalOperation(key: string, service: string, operation: stri
     ? ` Did you mean '${documentName}'? The document client names ${stripped} '${documentName}'.`
     : didYouMean(stripped, operations);
   throw new TripwireConfigError(
-    `${service} has no operation '${operation}'.${suggestion} ` +
+    `${service} has no operation '${shorten(operation)}'.${suggestion} ` +
       `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
-  );
-}
-
-/** An SDK command instance passed where its class belongs. */
-export function isCommandInstance(value: unknown): value is object {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    'input' in value &&
-    typeof (value as { resolveMiddleware?: unknown }).resolveMiddleware === 'function'
   );
 }
 
 /** A blob member (Lambda `Payload`) is bytes in the real SDK: a stream given for it would reach the code as one. */
 export function refuseStreamsForBlobs(name: CallName, commandClass: unknown, output: unknown): void {
   if (!isPlainObject(output)) return;
+  // Only an SDK command class is constructed to read its payload members; anything else is named by key.
+  const sdkClass = isSdkCommandClass(commandClass) ? commandClass : undefined;
   for (const { name: member, kind } of payloadMembersByName(
     `${name.serviceKey}:${name.operation}`,
-    commandClass,
+    sdkClass,
   )) {
     if (kind === 'blob' && output[member] instanceof Readable) {
       throw new TripwireConfigError(
@@ -58,12 +51,9 @@ export function checkRegisteredOutput(
   hintName: string,
 ): void {
   if (!isPlainObject(output)) return;
-  const model =
-    typeof commandClass === 'function'
-      ? operationModel(new (commandClass as new (input: object) => object)({}), () =>
-          modelSource(name.serviceKey, undefined),
-        )
-      : operationModelByName(name.serviceKey, name.operation);
+  const model = isSdkCommandClass(commandClass)
+    ? operationModel(new commandClass({}), () => modelSource(name.serviceKey, undefined))
+    : operationModelByName(name.serviceKey, name.operation);
   if (model === undefined) return;
   const problems = outputProblems(model, output);
   if (problems.length === 0) return;
