@@ -1,4 +1,5 @@
 import type { Interaction, Plugin } from '../plugins/plugin';
+import { AnyOrderBlock, fullyMatches } from './any-order-block';
 import { InteractionMismatchError, MissingAssertionFieldsError } from './errors';
 import { formatValue, indented } from './format';
 import type { FieldMismatch } from './matching';
@@ -6,101 +7,163 @@ import type { Timeline } from './timeline';
 
 const TIMELINE_LINES_SHOWN = 10;
 
+type Expected = Readonly<Record<string, unknown>>;
+
 /**
- * Consumes the interaction an assertion names: the next unasserted one in strict order, or the first
- * matching one under `inAnyOrder`. Throws with the differing fields and the remaining timeline otherwise.
+ * Consumes the interaction an assertion names: the next unasserted one in strict order or, inside an
+ * `inAnyOrder` block, one the block can give it. Throws with the differing fields and the remaining
+ * timeline otherwise.
  */
 export function assertInteraction(
   timeline: Timeline,
   plugin: Plugin,
-  expected: Readonly<Record<string, unknown>>,
-  anyOrder: boolean,
+  expected: Expected,
+  block: AnyOrderBlock | boolean | undefined,
 ): void {
-  const candidate = anyOrder
-    ? timeline.find((interaction) => matches(plugin, interaction, expected), plugin.expectedKey?.(expected))
-    : timeline.next();
-  if (candidate === undefined) {
-    throw noCandidate(timeline, plugin, expected, anyOrder);
+  // TRANSITIONAL until verifier.ts passes its block: `true` is the old any-order flag, a block of one.
+  if (block === true) {
+    const single = new AnyOrderBlock(timeline, new Set());
+    assertInteraction(timeline, plugin, expected, single);
+    single.close();
+    return;
   }
-  const mismatches = candidate.plugin === plugin ? plugin.matchFields(candidate, expected) : [];
+  if (block === undefined || block === false) assertNext(timeline, plugin, expected);
+  else if (!block.add(plugin, expected)) throw anyOrderFailure(timeline, plugin, expected, block);
+}
+
+function assertNext(timeline: Timeline, plugin: Plugin, expected: Expected): void {
+  const candidate = timeline.next();
+  if (candidate === undefined) throw noCandidate(timeline.unasserted(), plugin, expected, false);
   if (candidate.plugin !== plugin) {
     throw new InteractionMismatchError(
       [
         `The next recorded interaction is not a ${plugin.name} call: #${candidate.sequence} ${candidate.plugin.formatInteraction(candidate)}`,
-        ...remainingTimeline(timeline),
+        ...remainingTimeline(timeline.unasserted()),
         'Assert it first:',
         indented(candidate.plugin.assertHint(candidate)),
       ].join('\n'),
     );
   }
+  const mismatches = plugin.matchFields(candidate, expected);
   if (mismatches.length > 0) {
     throw new InteractionMismatchError(
       [
         `Assertion does not match the next recorded interaction, #${candidate.sequence} ${plugin.formatInteraction(candidate)}`,
         ...describeMismatches(mismatches),
-        ...remainingTimeline(timeline),
+        ...remainingTimeline(timeline.unasserted()),
         'To assert what was recorded:',
         indented(plugin.assertHint(candidate)),
       ].join('\n'),
     );
   }
   const missing = plugin.missingFields(candidate, expected);
-  if (missing.length > 0) {
-    throw new MissingAssertionFieldsError(
-      [
-        `The assertion leaves out ${missing.join(', ')}, which #${candidate.sequence} recorded: ${plugin.formatInteraction(candidate)}`,
-        'Every recorded field must be asserted. Assert it as:',
-        indented(plugin.assertHint(candidate)),
-      ].join('\n'),
-    );
-  }
+  if (missing.length > 0) throw missingFieldsError(plugin, candidate, missing);
   timeline.markAsserted(candidate);
 }
 
-function matches(
+/**
+ * Why an assertion cannot join its block: every interaction it fully matches is needed by the block's
+ * other assertions; or one matches but for a field it leaves out; or none matches.
+ */
+function anyOrderFailure(
+  timeline: Timeline,
   plugin: Plugin,
-  interaction: Interaction,
-  expected: Readonly<Record<string, unknown>>,
-): boolean {
-  return interaction.plugin === plugin && plugin.matchFields(interaction, expected).length === 0;
+  expected: Expected,
+  block: AnyOrderBlock,
+): Error {
+  const unasserted = timeline.unasserted();
+  const free = unasserted.filter((interaction) => !block.isClaimed(interaction.sequence - 1));
+  const taken = unasserted.filter((interaction) => fullyMatches(interaction, plugin, expected));
+  if (taken.length > 0) return takenError(free, taken, plugin, expected, block);
+  const leftOut = (interaction: Interaction) =>
+    interaction.plugin === plugin &&
+    plugin.matchFields(interaction, expected).length === 0 &&
+    plugin.missingFields(interaction, expected).length > 0;
+  const incomplete = free.find(leftOut) ?? unasserted.find(leftOut);
+  if (incomplete !== undefined) {
+    return missingFieldsError(plugin, incomplete, plugin.missingFields(incomplete, expected));
+  }
+  return noCandidate(free, plugin, expected, true);
+}
+
+function takenError(
+  free: Interaction[],
+  taken: Interaction[],
+  plugin: Plugin,
+  expected: Expected,
+  block: AnyOrderBlock,
+): InteractionMismatchError {
+  const lines = [
+    `No unasserted interaction is left for this assertion (in any order): ${plugin.formatExpected(expected)}`,
+    'The interactions it matches are all needed by the other assertions of the inAnyOrder block:',
+    ...taken.slice(0, TIMELINE_LINES_SHOWN).map((interaction) => {
+      const holder = block.claimant(interaction.sequence - 1);
+      const by =
+        holder === undefined
+          ? 'another open inAnyOrder block'
+          : holder.plugin.formatExpected(holder.expected);
+      return indented(`#${interaction.sequence} ${plugin.formatInteraction(interaction)}, matched by ${by}`);
+    }),
+    'Each assertion needs an interaction of its own: the code made fewer of these calls than the block asserts.',
+  ];
+  return new InteractionMismatchError([...lines, ...closestAndHint(free, plugin, expected)].join('\n'));
+}
+
+function missingFieldsError(plugin: Plugin, candidate: Interaction, missing: string[]): Error {
+  return new MissingAssertionFieldsError(
+    [
+      `The assertion leaves out ${missing.join(', ')}, which #${candidate.sequence} recorded: ${plugin.formatInteraction(candidate)}`,
+      'Every recorded field must be asserted. Assert it as:',
+      indented(plugin.assertHint(candidate)),
+    ].join('\n'),
+  );
 }
 
 function noCandidate(
-  timeline: Timeline,
+  remaining: Interaction[],
   plugin: Plugin,
-  expected: Readonly<Record<string, unknown>>,
+  expected: Expected,
   anyOrder: boolean,
 ): InteractionMismatchError {
-  const remaining = timeline.unasserted();
   if (remaining.length === 0) {
     return new InteractionMismatchError(
       [
         `No unasserted interaction is left to match this assertion: ${plugin.formatExpected(expected)}`,
-        'Every recorded interaction has already been asserted: the code under test made fewer calls than the test expects.',
+        anyOrder
+          ? 'Every recorded interaction is asserted or matched by another assertion of this inAnyOrder block: the code under test made fewer calls than the test expects.'
+          : 'Every recorded interaction has already been asserted: the code under test made fewer calls than the test expects.',
         'Remove this assertion, or register a mock and make the code under test make the call.',
       ].join('\n'),
     );
   }
+  return new InteractionMismatchError(
+    [
+      `No unasserted interaction matches this assertion${anyOrder ? ' (in any order)' : ''}: ${plugin.formatExpected(expected)}`,
+      ...closestAndHint(remaining, plugin, expected),
+    ].join('\n'),
+  );
+}
+
+/** The closest remaining interaction and how it differs, the remaining timeline, and a paste-ready hint. */
+function closestAndHint(remaining: Interaction[], plugin: Plugin, expected: Expected): string[] {
   const closest = closestCandidate(remaining, plugin, expected);
-  const lines = [
-    `No unasserted interaction matches this assertion${anyOrder ? ' (in any order)' : ''}: ${plugin.formatExpected(expected)}`,
-  ];
+  const lines: string[] = [];
   if (closest !== undefined) {
     lines.push(
       `Closest: #${closest.interaction.sequence} ${plugin.formatInteraction(closest.interaction)}`,
       ...describeMismatches(closest.mismatches),
     );
   }
-  lines.push(...remainingTimeline(timeline));
-  const next = closest?.interaction ?? remaining[0]!;
-  lines.push('To assert what was recorded:', indented(next.plugin.assertHint(next)));
-  return new InteractionMismatchError(lines.join('\n'));
+  lines.push(...remainingTimeline(remaining));
+  const next = closest?.interaction ?? remaining[0];
+  if (next !== undefined) lines.push('To assert what was recorded:', indented(next.plugin.assertHint(next)));
+  return lines;
 }
 
 function closestCandidate(
   remaining: Interaction[],
   plugin: Plugin,
-  expected: Readonly<Record<string, unknown>>,
+  expected: Expected,
 ): { interaction: Interaction; mismatches: FieldMismatch[] } | undefined {
   let best: { interaction: Interaction; mismatches: FieldMismatch[] } | undefined;
   for (const interaction of remaining) {
@@ -121,8 +184,7 @@ function describeMismatches(mismatches: FieldMismatch[]): string[] {
   ];
 }
 
-function remainingTimeline(timeline: Timeline): string[] {
-  const remaining = timeline.unasserted();
+function remainingTimeline(remaining: Interaction[]): string[] {
   if (remaining.length === 0) return ['Unasserted timeline: (empty)'];
   const shown = remaining
     .slice(0, TIMELINE_LINES_SHOWN)

@@ -11,12 +11,14 @@ interface PluginRun {
   readonly plugin: Plugin;
 }
 
+const NO_POSITIONS = { positions: [], from: 0 } as const;
+
 /**
  * Every interaction a verifier recorded, in call order. Recording is one array push: plugins are kept as
  * runs (a new run only when the recording plugin changes), asserted flags only once an interaction is
  * marked asserted, and interactions are materialised when asked for. Strict-order assertions move a
  * cursor past the asserted prefix, and any-order assertions look candidates up by the plugin's
- * assertion key, so no assertion scans the whole timeline.
+ * assertion key (`keyed`), so no assertion scans the whole timeline. A position is `sequence - 1`.
  */
 export class Timeline {
   private readonly fields: Record<string, unknown>[] = [];
@@ -41,15 +43,8 @@ export class Timeline {
     return this.firstUnasserted < this.fields.length ? this.at(this.firstUnasserted) : undefined;
   }
 
-  /**
-   * The earliest unasserted interaction the predicate accepts. With a key, only interactions the plugin
-   * gave the same key are tried first; the full scan remains as the fallback, so a key can only speed up.
-   */
-  find(predicate: (interaction: Interaction) => boolean, key?: string): Interaction | undefined {
-    if (key !== undefined) {
-      const found = this.findInBucket(key, predicate);
-      if (found !== undefined) return found;
-    }
+  /** The earliest unasserted interaction the predicate accepts. */
+  find(predicate: (interaction: Interaction) => boolean): Interaction | undefined {
     this.skipAsserted();
     for (let position = this.firstUnasserted; position < this.fields.length; position++) {
       if (this.isAsserted(position)) continue;
@@ -59,8 +54,35 @@ export class Timeline {
     return undefined;
   }
 
+  /** How many interactions were recorded; positions run from 0 to `length - 1` (sequence - 1). */
+  get length(): number {
+    return this.fields.length;
+  }
+
+  /** The position of the earliest unasserted interaction (`length` when every one is asserted). */
+  firstUnassertedPosition(): number {
+    this.skipAsserted();
+    return this.firstUnasserted;
+  }
+
+  /**
+   * The positions of the interactions the plugins gave this assertion key, in recording order, from the
+   * first unasserted one on (`from`). Empty when none has the key.
+   */
+  keyed(key: string): { readonly positions: readonly number[]; readonly from: number } {
+    this.indexNewInteractions();
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return NO_POSITIONS;
+    while (bucket.head < bucket.positions.length && this.isAsserted(bucket.positions[bucket.head]!))
+      bucket.head++;
+    return { positions: bucket.positions, from: bucket.head };
+  }
+
   markAsserted(interaction: Interaction): void {
-    const position = interaction.sequence - 1;
+    this.markAssertedAt(interaction.sequence - 1);
+  }
+
+  markAssertedAt(position: number): void {
     if (position >= this.asserted.length) {
       const grown = new Uint8Array(Math.max(position + 1, this.fields.length, 2 * this.asserted.length, 64));
       grown.set(this.asserted);
@@ -79,24 +101,6 @@ export class Timeline {
     return remaining;
   }
 
-  private findInBucket(
-    key: string,
-    predicate: (interaction: Interaction) => boolean,
-  ): Interaction | undefined {
-    this.indexNewInteractions();
-    const bucket = this.buckets.get(key);
-    if (bucket === undefined) return undefined;
-    while (bucket.head < bucket.positions.length && this.isAsserted(bucket.positions[bucket.head]!))
-      bucket.head++;
-    for (let entry = bucket.head; entry < bucket.positions.length; entry++) {
-      const position = bucket.positions[entry]!;
-      if (this.isAsserted(position)) continue;
-      const interaction = this.at(position);
-      if (predicate(interaction)) return interaction;
-    }
-    return undefined;
-  }
-
   /** Keys are computed only once any-order assertions start, and then once per interaction. */
   private indexNewInteractions(): void {
     for (; this.indexed < this.fields.length; this.indexed++) {
@@ -112,7 +116,7 @@ export class Timeline {
     }
   }
 
-  private at(position: number): Interaction {
+  at(position: number): Interaction {
     return { sequence: position + 1, plugin: this.pluginAt(position), fields: this.fields[position]! };
   }
 
@@ -128,7 +132,7 @@ export class Timeline {
     return this.pluginRuns[low]!.plugin;
   }
 
-  private isAsserted(position: number): boolean {
+  isAsserted(position: number): boolean {
     return position < this.asserted.length && this.asserted[position] === 1;
   }
 

@@ -31,8 +31,8 @@ describe('the timeline', () => {
     for (let index = 0; index < 1500; index++) timeline.append(plugin, { key: `k${index % 3}` });
 
     const isK2 = (interaction: Interaction) => interaction.fields.key === 'k2';
-    const firstK2 = timeline.find(isK2, 'k2');
-    expect(described(firstK2)).toEqual([3, 'aws', 'k2']);
+    expect(described(timeline.find(isK2))).toEqual([3, 'aws', 'k2']);
+    expect(timeline.keyed('k2').positions.slice(0, 2)).toEqual([2, 5]);
     for (let sequence = 1500; sequence > 2; sequence--) {
       timeline.markAsserted({ sequence, plugin, fields: {} });
     }
@@ -40,10 +40,33 @@ describe('the timeline', () => {
       [1, 'aws', 'k0'],
       [2, 'aws', 'k1'],
     ]);
-    expect(timeline.find(isK2, 'k2')).toBeUndefined();
+    expect(timeline.find(isK2)).toBeUndefined();
+    const { positions, from } = timeline.keyed('k2');
+    expect(from).toBe(positions.length);
+    expect(timeline.firstUnassertedPosition()).toBe(0);
     timeline.markAsserted({ sequence: 1, plugin, fields: {} });
     timeline.append(plugin, { key: 'late' });
     timeline.markAsserted({ sequence: 1501, plugin, fields: {} });
     expect(timeline.unasserted().map(described)).toEqual([[2, 'aws', 'k1']]);
+  });
+
+  test('keyed positions start at the first unasserted one of that key; unknown keys have none', () => {
+    const plugin = keyedPlugin('aws');
+    const timeline = new Timeline();
+    for (const key of ['a', 'b', 'a', 'a']) timeline.append(plugin, { key });
+    expect(timeline.keyed('nope')).toEqual({ positions: [], from: 0 });
+    timeline.markAssertedAt(0);
+    expect(timeline.keyed('a')).toEqual({ positions: [0, 2, 3], from: 1 });
+    timeline.markAssertedAt(3);
+    expect(timeline.keyed('a').from).toBe(1);
+    expect([timeline.length, timeline.firstUnassertedPosition()]).toEqual([4, 1]);
+    expect([timeline.isAsserted(3), timeline.isAsserted(2), timeline.isAsserted(99)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(described(timeline.at(2))).toEqual([3, 'aws', 'a']);
+    timeline.append(plugin, { key: 'a' });
+    expect(timeline.keyed('a').positions).toEqual([0, 2, 3, 4]);
   });
 });

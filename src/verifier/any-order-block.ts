@@ -1,0 +1,194 @@
+import type { Interaction, Plugin } from '../plugins/plugin';
+import type { Timeline } from './timeline';
+
+type Expected = Readonly<Record<string, unknown>>;
+
+interface BlockAssertion {
+  readonly plugin: Plugin;
+  readonly expected: Expected;
+  /** Its candidates are that key's interactions; `undefined`: any unasserted interaction may be one. */
+  readonly key: string | undefined;
+  /** The position of the interaction the block's matching gives it. */
+  position: number;
+}
+
+/** Whether an interaction satisfies an assertion completely: no field differs and none is left out. */
+export function fullyMatches(interaction: Interaction, plugin: Plugin, expected: Expected): boolean {
+  return (
+    interaction.plugin === plugin &&
+    plugin.matchFields(interaction, expected).length === 0 &&
+    plugin.missingFields(interaction, expected).length === 0
+  );
+}
+
+/**
+ * The assertions of one `inAnyOrder` block and a matching that gives each its own unasserted interaction
+ * that it fully matches. An assertion joins only if such a matching of all of them exists; it is found
+ * incrementally (Kuhn's augmenting paths), so an earlier assertion may move to another interaction to make
+ * room. Nothing is marked asserted until the block closes; until then its interactions are claimed.
+ */
+export class AnyOrderBlock {
+  private readonly assertions: BlockAssertion[] = [];
+  /** Position of a claimed interaction -> index of the assertion it is matched to. */
+  private readonly claims = new Map<number, number>();
+  /** Per key, how far the start of its positions is claimed or asserted (claims only grow in a block). */
+  private readonly keyCursors = new Map<string, number>();
+  private scanCursor = 0;
+  private closed = false;
+
+  constructor(
+    readonly timeline: Timeline,
+    /** The open blocks on the same timeline (concurrent async blocks): their claims are not candidates. */
+    private readonly openBlocks: Set<AnyOrderBlock>,
+  ) {
+    openBlocks.add(this);
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /**
+   * Adds the assertion when the block's assertions, this one included, can each have their own fully
+   * matching interaction. Otherwise returns false and changes nothing.
+   */
+  add(plugin: Plugin, expected: Expected): boolean {
+    const key = plugin.expectedKey?.(expected);
+    let assertion: BlockAssertion = { plugin, expected, key, position: -1 };
+    let free = this.firstFreeCandidate(assertion);
+    // A key only narrows the search when some interaction of that key is a candidate at all.
+    if (free === undefined && key !== undefined && this.candidates(assertion).length === 0) {
+      assertion = { plugin, expected, key: undefined, position: -1 };
+      free = this.firstFreeCandidate(assertion);
+    }
+    const index = this.assertions.push(assertion) - 1;
+    if (free !== undefined) {
+      this.claim(index, free);
+      return true;
+    }
+    if (this.augment(index)) return true;
+    this.assertions.pop();
+    return false;
+  }
+
+  isClaimed(position: number): boolean {
+    return this.claims.has(position);
+  }
+
+  /** The assertion the interaction at `position` is matched to, in this block. */
+  claimant(position: number): { plugin: Plugin; expected: Expected } | undefined {
+    const index = this.claims.get(position);
+    return index === undefined ? undefined : this.assertions[index];
+  }
+
+  /** Ends the block: every interaction of its matching is now asserted. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.openBlocks.delete(this);
+    for (const position of this.claims.keys()) this.timeline.markAssertedAt(position);
+  }
+
+  /** The earliest unclaimed candidate, past the prefix of the assertion's positions already taken. */
+  private firstFreeCandidate(assertion: BlockAssertion): number | undefined {
+    const { timeline } = this;
+    if (assertion.key === undefined) {
+      let start = Math.max(timeline.firstUnassertedPosition(), this.scanCursor);
+      while (start < timeline.length && this.unavailable(start)) start++;
+      this.scanCursor = start;
+      for (let position = start; position < timeline.length; position++) {
+        if (!this.unavailable(position) && this.isCandidate(position, assertion)) return position;
+      }
+      return undefined;
+    }
+    const { positions, from } = timeline.keyed(assertion.key);
+    let start = Math.max(from, this.keyCursors.get(assertion.key) ?? 0);
+    while (start < positions.length && this.unavailable(positions[start]!)) start++;
+    if (start > from) this.keyCursors.set(assertion.key, start);
+    for (let entry = start; entry < positions.length; entry++) {
+      const position = positions[entry]!;
+      if (!this.unavailable(position) && this.isCandidate(position, assertion)) return position;
+    }
+    return undefined;
+  }
+
+  /** Every unasserted interaction the assertion fully matches and no other open block holds. */
+  private candidates(assertion: BlockAssertion): number[] {
+    const found: number[] = [];
+    const consider = (position: number) => {
+      if (!this.timeline.isAsserted(position) && !this.heldElsewhere(position)) {
+        if (this.isCandidate(position, assertion)) found.push(position);
+      }
+    };
+    if (assertion.key === undefined) {
+      for (
+        let position = this.timeline.firstUnassertedPosition();
+        position < this.timeline.length;
+        position++
+      )
+        consider(position);
+    } else {
+      const { positions, from } = this.timeline.keyed(assertion.key);
+      for (let entry = from; entry < positions.length; entry++) consider(positions[entry]!);
+    }
+    return found;
+  }
+
+  /**
+   * Looks for an augmenting path from the new assertion `root`, depth first without recursion: a candidate
+   * that is free ends the path; a claimed one continues it from the assertion that holds it. On success
+   * every assertion along the path moves one step, and the root gets the position its successor gave up.
+   */
+  private augment(root: number): boolean {
+    const visited = new Set<number>();
+    const stack = [{ assertion: root, candidates: this.freeFirst(root), next: 0, gaveUp: -1 }];
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!;
+      if (frame.next === frame.candidates.length) {
+        stack.pop();
+        continue;
+      }
+      const position = frame.candidates[frame.next++]!;
+      if (visited.has(position)) continue;
+      visited.add(position);
+      const holder = this.claims.get(position);
+      if (holder === undefined) {
+        let taken = position;
+        for (let depth = stack.length - 1; depth >= 0; depth--) {
+          this.claim(stack[depth]!.assertion, taken);
+          taken = stack[depth]!.gaveUp;
+        }
+        return true;
+      }
+      stack.push({ assertion: holder, candidates: this.freeFirst(holder), next: 0, gaveUp: position });
+    }
+    return false;
+  }
+
+  private freeFirst(index: number): number[] {
+    const all = this.candidates(this.assertions[index]!);
+    return [
+      ...all.filter((position) => !this.claims.has(position)),
+      ...all.filter((p) => this.claims.has(p)),
+    ];
+  }
+
+  private claim(index: number, position: number): void {
+    this.assertions[index]!.position = position;
+    this.claims.set(position, index);
+  }
+
+  private isCandidate(position: number, assertion: BlockAssertion): boolean {
+    return fullyMatches(this.timeline.at(position), assertion.plugin, assertion.expected);
+  }
+
+  private unavailable(position: number): boolean {
+    return this.timeline.isAsserted(position) || this.claims.has(position) || this.heldElsewhere(position);
+  }
+
+  private heldElsewhere(position: number): boolean {
+    if (this.openBlocks.size === 1) return false;
+    for (const block of this.openBlocks) if (block !== this && block.isClaimed(position)) return true;
+    return false;
+  }
+}
