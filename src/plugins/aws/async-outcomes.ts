@@ -19,18 +19,49 @@ export function settleSync(
   }
 }
 
-/** `pending`, unless the signal aborts first: then the SDK's own AbortError, as for an in-flight request. */
+/**
+ * `pending`, unless the signal aborts first: then the SDK's own abort error for that signal, as for an
+ * in-flight request (`abortErrorFor`, e.g. `() => sdkAbortError(client, options)`).
+ */
 export function untilAborted(
   pending: Promise<unknown>,
   signal: AbortSignalLike | undefined,
+  abortErrorFor: () => Promise<Error> = () => Promise.resolve(abortError()),
 ): Promise<unknown> {
   if (signal?.addEventListener === undefined) return pending;
-  let onAbort: () => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(abortError());
+  return new Promise((resolve, reject) => {
+    // Decided when the signal fires, as the SDK's handler does: a response arriving while the SDK's error is
+    // being made is dropped.
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      abortErrorFor().then(reject, reject);
+    };
     signal.addEventListener?.('abort', onAbort, { once: true });
+    pending
+      .finally(() => signal.removeEventListener?.('abort', onAbort))
+      .then(
+        (output) => aborted || resolve(output),
+        (error) => aborted || reject(error),
+      );
   });
-  return Promise.race([pending, aborted]).finally(() => signal.removeEventListener?.('abort', onAbort));
+}
+
+/**
+ * The callback form of `send`: the outcome goes to `callback(error)` or `callback(null, output)`, and an
+ * error the callback itself throws is swallowed, as the SDK's own `send` does, so that it cannot become an
+ * unhandled rejection.
+ */
+export function deliverToCallback(
+  outcome: Promise<unknown>,
+  callback: (error: unknown, output?: unknown) => unknown,
+): void {
+  outcome
+    .then(
+      (output) => callback(null, output),
+      (error) => callback(error),
+    )
+    .catch(() => {});
 }
 
 /** SDK waiters (3.6xx) read `$response.statusCode` of any error with `$metadata`, as deserialized errors have. */

@@ -1,6 +1,8 @@
+import { dirname } from 'node:path';
 import { clientPackageExports } from './client-packages';
 import { baseCopyOf } from './interception';
 import { DOCUMENT_SERVICE_KEY } from './naming';
+import { findBaseClientCopies } from './sdk-copies';
 
 export interface ErrorFromCode {
   code: string;
@@ -123,9 +125,123 @@ function modeledFault(ExceptionClass: ExceptionClass): 'client' | 'server' | und
 }
 
 /**
- * The error the real SDK rejects with for an already-aborted `abortSignal`: its retry layer (and, on older
- * lines, its HTTP handler) throws `Request aborted` named `AbortError`, whatever the signal's reason.
+ * The old, hand-made abort error. Kept only until every caller passes the client and signal to
+ * `sdkAbortError`; it is not what every SDK line says.
+ * @deprecated use `sdkAbortError(client, options)`.
  */
 export function abortError(): Error {
   return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
+/** The `send` options the SDK passes down to its HTTP handler. */
+export interface AbortableOptions {
+  readonly abortSignal?: unknown;
+}
+
+interface RequestHandlerLike {
+  handle(request: object, options: object): Promise<unknown>;
+}
+
+type Middleware = (
+  next: (args: { request: object }) => Promise<unknown>,
+  context: object,
+) => (args: { input: object; request: object }) => Promise<unknown>;
+
+interface RetryPluginFactory {
+  getRetryPlugin(options: object): { applyToStack(stack: { add(middleware: Middleware): void }): void };
+}
+
+// The SDK's retry layer, next to the client's copy of the core: @smithy/core/retry on current lines,
+// @smithy/middleware-retry on older ones.
+const RETRY_MODULES = ['@smithy/core/retry', '@smithy/middleware-retry'];
+const retryModuleByCopy = new WeakMap<object, RetryPluginFactory | null>();
+
+// A request no transport can send: an unknown scheme and a reserved host, so that even a handler that
+// ignored the signal would fail without opening a connection (the SDK's own handlers check the signal
+// before they look at the request).
+const UNSENDABLE_REQUEST = {
+  protocol: 'tripwire-aborted:',
+  hostname: 'aborted.invalid',
+  method: 'GET',
+  path: '/',
+  query: {},
+  headers: {},
+};
+
+/**
+ * The error the calling client's own SDK rejects with for an aborted `abortSignal`, made by the SDK's own
+ * code rather than copied: the client's retry layer over its HTTP handler, as in a real `send` (the retry
+ * layer answers first on current lines, the handler on older ones, with `$metadata` added by the retry
+ * layer there). Used both for a signal aborted before the call and for one aborted while a mocked response
+ * is pending: the SDK makes the same error in both cases.
+ */
+export async function sdkAbortError(client: object, options: AbortableOptions): Promise<Error> {
+  const config = (client as { config?: { requestHandler?: unknown } }).config;
+  const handler = config?.requestHandler as Partial<RequestHandlerLike> | undefined;
+  if (typeof handler?.handle !== 'function') return platformAbortError();
+  const send = (request: object) => (handler as RequestHandlerLike).handle(request, options);
+  try {
+    await throughRetryLayer(
+      client,
+      send,
+      options,
+    )({ input: {}, request: { ...UNSENDABLE_REQUEST, headers: {} } });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') return error;
+  }
+  // A custom handler that neither honours the signal nor has the SDK's retry layer in front of it.
+  return platformAbortError();
+}
+
+/** The client's own retry middleware (as its retry plugin builds it) over `send`, or `send` alone. */
+function throughRetryLayer(
+  client: object,
+  send: (request: object) => Promise<unknown>,
+  options: AbortableOptions,
+): (args: { input: object; request: object }) => Promise<unknown> {
+  const terminal = (args: { request: object }) => send(args.request);
+  const config = (client as { config?: { logger?: unknown } }).config;
+  let retryMiddleware: Middleware | undefined;
+  try {
+    retryModuleFor(client)
+      ?.getRetryPlugin(config ?? {})
+      .applyToStack({ add: (middleware) => (retryMiddleware ??= middleware) });
+  } catch {
+    return terminal;
+  }
+  if (typeof retryMiddleware !== 'function') return terminal;
+  return retryMiddleware(terminal, {
+    logger: config?.logger,
+    __smithy_context: { abortSignal: options.abortSignal },
+  });
+}
+
+function retryModuleFor(client: object): RetryPluginFactory | undefined {
+  const copy =
+    baseCopyOf(client) ??
+    findBaseClientCopies().find((found) => Object.prototype.isPrototypeOf.call(found.prototype, client));
+  if (copy === undefined) return undefined;
+  let found = retryModuleByCopy.get(copy.prototype);
+  if (found === undefined) {
+    found = loadRetryModule(dirname(copy.file)) ?? null;
+    retryModuleByCopy.set(copy.prototype, found);
+  }
+  return found ?? undefined;
+}
+
+function loadRetryModule(from: string): RetryPluginFactory | undefined {
+  for (const request of RETRY_MODULES) {
+    try {
+      const exports = require(require.resolve(request, { paths: [from] })) as Partial<RetryPluginFactory>;
+      if (typeof exports.getRetryPlugin === 'function') return exports as RetryPluginFactory;
+    } catch {
+      // Not installed on this SDK line: try the next.
+    }
+  }
+  return undefined;
+}
+
+/** The platform's own abort error (a `DOMException` named `AbortError`), for clients with no SDK handler. */
+function platformAbortError(): Error {
+  return AbortSignal.abort().reason as Error;
 }
