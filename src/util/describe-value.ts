@@ -46,7 +46,10 @@ function describeObject(value: object): string {
   if (boxed !== undefined) return `a boxed primitive, ${boxed}`;
   const prototype = safely(() => Object.getPrototypeOf(value) as object | null, null);
   if (prototype === null || prototype === Object.prototype) return 'an object';
-  if (types.isNativeError(value)) return `an ${constructorNameOf(prototype) ?? 'Error'}`;
+  if (types.isNativeError(value)) {
+    const name = constructorNameOf(prototype) ?? 'Error';
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+  }
   const name = constructorNameOf(prototype);
   return name ? `an instance of ${name}` : 'an object';
 }

@@ -120,10 +120,17 @@ function copyLeaf<T>(value: T, copyBytes: boolean): T {
  */
 export function copyProblem(value: unknown, path: string): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  return findUncopied(copyTracked(value, false, new Set()), path);
+  return findUncopied(copyTracked(value, false, new Set()), path, true);
 }
 
-function findUncopied(copy: unknown, path: string): string | undefined {
+/** Like `copyProblem`, for values that are only read and compared: a cycle is fine, a read that throws is not. */
+export function readProblem(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  return findUncopied(copyTracked(value, false, new Set()), path, false);
+}
+
+function findUncopied(copy: unknown, path: string, cyclesCount: boolean): string | undefined {
+  if (copy === CIRCULAR && !cyclesCount) return undefined;
   if (copy instanceof Uncopied) {
     return copy === CIRCULAR
       ? `${path} refers back to an object that contains it (a circular reference)`
@@ -133,7 +140,7 @@ function findUncopied(copy: unknown, path: string): string | undefined {
     return undefined;
   for (const key of Object.keys(copy)) {
     const childPath = Array.isArray(copy) ? `${path}[${key}]` : `${path}.${key}`;
-    const problem = findUncopied((copy as PlainObject)[key], childPath);
+    const problem = findUncopied((copy as PlainObject)[key], childPath, cyclesCount);
     if (problem !== undefined) return problem;
   }
   return undefined;

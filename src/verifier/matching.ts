@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isBytes, isPlainObject, isStreamLike } from '../util/values';
+import { isBytes, isPlainObject, isStreamLike, type PlainObject } from '../util/values';
 import { type AsymmetricMatcher, isAsymmetricMatcher, Note } from './format';
 
 /** Matches any value, including `undefined`. A constant: usable anywhere, with or without a verifier. */
@@ -19,11 +19,24 @@ export interface FieldMismatch {
 /** A key that is not there, so that a diff says so instead of printing `undefined`. */
 export const ABSENT = new Note('absent');
 
+/** The objects on the path being compared, on each side: a cycle is followed once, never forever. */
+interface ComparedPath {
+  readonly expected: object[];
+  readonly actual: object[];
+}
+
 /**
  * Compares `expected` with `actual` exactly (no missing or extra keys; `undefined` counts as absent, as in
  * Jest's `toEqual`), letting any expected value be an asymmetric matcher, and lists every leaf that differs.
+ * Circular values are equal where both sides loop back to the same depth.
  */
-export function diffValues(expected: unknown, actual: unknown, path: string, out: FieldMismatch[]): void {
+export function diffValues(
+  expected: unknown,
+  actual: unknown,
+  path: string,
+  out: FieldMismatch[],
+  compared: ComparedPath = { expected: [], actual: [] },
+): void {
   if (isAsymmetricMatcher(expected)) {
     if (!expected.asymmetricMatch(actual)) out.push({ path, expected, actual });
     return;
@@ -35,33 +48,21 @@ export function diffValues(expected: unknown, actual: unknown, path: string, out
     }
     return;
   }
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length !== actual.length) {
-      out.push({ path, expected, actual });
+  const bothArrays = Array.isArray(expected) && Array.isArray(actual);
+  const bothObjects = !bothArrays && isPlainObject(expected) && isPlainObject(actual);
+  if (bothArrays || bothObjects) {
+    const loop = compared.expected.indexOf(expected as object);
+    if (loop !== -1 || compared.actual.includes(actual as object)) {
+      if (loop === -1 || compared.actual.indexOf(actual as object) !== loop)
+        out.push({ path, expected, actual });
       return;
     }
-    for (let index = 0; index < expected.length; index++) {
-      diffValues(expected[index], actual[index], `${path}[${index}]`, out);
-    }
-    return;
-  }
-  if (isPlainObject(expected) && isPlainObject(actual)) {
-    for (const key of Object.keys(expected)) {
-      const expectedValue = expected[key];
-      const actualValue = actual[key];
-      const childPath = path === '' ? key : `${path}.${key}`;
-      if (expectedValue === undefined && actualValue === undefined) continue;
-      if (actualValue === undefined && !isAsymmetricMatcher(expectedValue)) {
-        out.push({ path: childPath, expected: expectedValue, actual: ABSENT });
-      } else {
-        diffValues(expectedValue, actualValue, childPath, out);
-      }
-    }
-    for (const key of Object.keys(actual)) {
-      if (actual[key] !== undefined && expected[key] === undefined) {
-        out.push({ path: path === '' ? key : `${path}.${key}`, expected: ABSENT, actual: actual[key] });
-      }
-    }
+    compared.expected.push(expected as object);
+    compared.actual.push(actual as object);
+    if (bothArrays) diffArrays(expected as unknown[], actual as unknown[], path, out, compared);
+    else diffObjects(expected as PlainObject, actual as PlainObject, path, out, compared);
+    compared.expected.pop();
+    compared.actual.pop();
     return;
   }
   if (expected instanceof Date && actual instanceof Date) {
@@ -70,6 +71,47 @@ export function diffValues(expected: unknown, actual: unknown, path: string, out
   }
   if (isStreamLike(expected) || isStreamLike(actual) || !isDeepStrictEqual(expected, actual)) {
     out.push({ path, expected, actual });
+  }
+}
+
+function diffArrays(
+  expected: unknown[],
+  actual: unknown[],
+  path: string,
+  out: FieldMismatch[],
+  compared: ComparedPath,
+): void {
+  if (expected.length !== actual.length) {
+    out.push({ path, expected, actual });
+    return;
+  }
+  for (let index = 0; index < expected.length; index++) {
+    diffValues(expected[index], actual[index], `${path}[${index}]`, out, compared);
+  }
+}
+
+function diffObjects(
+  expected: PlainObject,
+  actual: PlainObject,
+  path: string,
+  out: FieldMismatch[],
+  compared: ComparedPath,
+): void {
+  for (const key of Object.keys(expected)) {
+    const expectedValue = expected[key];
+    const actualValue = actual[key];
+    const childPath = path === '' ? key : `${path}.${key}`;
+    if (expectedValue === undefined && actualValue === undefined) continue;
+    if (actualValue === undefined && !isAsymmetricMatcher(expectedValue)) {
+      out.push({ path: childPath, expected: expectedValue, actual: ABSENT });
+    } else {
+      diffValues(expectedValue, actualValue, childPath, out, compared);
+    }
+  }
+  for (const key of Object.keys(actual)) {
+    if (actual[key] !== undefined && expected[key] === undefined) {
+      out.push({ path: path === '' ? key : `${path}.${key}`, expected: ABSENT, actual: actual[key] });
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
-import { isPlainObject } from '../../util/values';
+import { describeThrown, guardedRead } from '../../util/guarded-read';
+import { isPlainObject, type PlainObject, readProblem } from '../../util/values';
 import { MissingAssertionFieldsError, TripwireConfigError } from '../../verifier/errors';
 import { formatValue } from '../../verifier/format';
 import type { ExpectedCall } from './call-fields';
@@ -10,14 +11,14 @@ import type { NameBook } from './name-book';
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
 
 /** `assertAwsCall({ service, operation, params, raised? })`, checked and named. */
-export function plainAssertion(assertion: unknown, names: NameBook, hintName: string): ExpectedCall {
-  if (!isPlainObject(assertion)) {
+export function plainAssertion(given: unknown, names: NameBook, hintName: string): ExpectedCall {
+  const assertion = readAssertion(given, 'assertAwsCall()');
+  if (assertion === undefined) {
     throw new TripwireConfigError(
-      `assertAwsCall() takes { service, operation, params }, not ${describeValue(assertion)}: ` +
+      `assertAwsCall() takes { service, operation, params }, not ${describeValue(given)}: ` +
         `${hintName}.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });`,
     );
   }
-  checkAssertionKeys(assertion);
   const missing = ['service', 'operation', 'params'].filter((field) => assertion[field] === undefined);
   if (missing.length > 0) {
     const example = {
@@ -37,18 +38,20 @@ export function plainAssertion(assertion: unknown, names: NameBook, hintName: st
 /** `assertAwsCall(GetObjectCommand, { params, raised? })`, checked and named. */
 export function typedAssertion(
   commandClass: unknown,
-  assertion: unknown,
+  given: unknown,
   names: NameBook,
   hintName: string,
 ): ExpectedCall {
   const name = names.fromClass(commandClass, 'assertAwsCall');
-  if (!isPlainObject(assertion)) {
+  const call = `assertAwsCall(${name.operation}Command, ...)`;
+  const assertion = readAssertion(given, call);
+  if (assertion === undefined) {
     throw new TripwireConfigError(
-      `assertAwsCall(${name.operation}Command, ...) takes { params, raised? } as its second argument: ` +
+      `${call} takes { params, raised? } as its second argument, not ${describeValue(given)}: ` +
         `${hintName}.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
     );
   }
-  checkAssertionKeys(assertion);
+  refuseContradictingNames(assertion, name, names, call);
   if (assertion.params === undefined) {
     throw new MissingAssertionFieldsError(
       `assertAwsCall(${name.operation}Command, ...) needs params: every assertion names the exact params.\n` +
@@ -58,14 +61,61 @@ export function typedAssertion(
   return expectedCall(name, assertion);
 }
 
-function checkAssertionKeys(assertion: Record<string, unknown>): void {
-  for (const key of Object.keys(assertion)) {
+/**
+ * The assertion's own fields, each read once inside a guard (a getter or Proxy that throws is a clear
+ * error naming the field), with unknown fields refused; undefined when it is not a plain object at all.
+ */
+function readAssertion(given: unknown, call: string): PlainObject | undefined {
+  const plain = guardedRead(() => isPlainObject(given));
+  const keys = plain.ok && plain.value ? guardedRead(() => Object.keys(given as object)) : undefined;
+  if (keys === undefined) return undefined;
+  if (!keys.ok)
+    throw new TripwireConfigError(
+      `${call}: the assertion cannot be read (${describeThrown(keys.error)}): give a plain object.`,
+    );
+  const fields: PlainObject = {};
+  for (const key of keys.value) {
     if (!ASSERTION_FIELDS.includes(key)) {
       throw new TripwireConfigError(
         `assertAwsCall() has no field '${key}'.${didYouMean(key, ASSERTION_FIELDS)} Fields: ${ASSERTION_FIELDS.join(', ')}.`,
       );
     }
+    const read = guardedRead(() => (given as PlainObject)[key]);
+    if (!read.ok) {
+      throw new TripwireConfigError(
+        `${call}: reading ${key} threw ${describeThrown(read.error)}: give ${key} as a plain value, not a getter or a Proxy.`,
+      );
+    }
+    fields[key] = read.value;
   }
+  const problem = readProblem(fields.params, 'params');
+  if (problem !== undefined) {
+    throw new TripwireConfigError(`${call}: ${problem}. Give params as plain data (matchers are fine).`);
+  }
+  return fields;
+}
+
+/** The typed form names the call by its class: a `service` or `operation` beside it must agree. */
+function refuseContradictingNames(
+  assertion: PlainObject,
+  name: CallName,
+  names: NameBook,
+  call: string,
+): void {
+  const { service, operation } = assertion;
+  if (service === undefined && operation === undefined) return;
+  const given = guardedRead(() =>
+    names.fromStrings(service ?? name.service, operation ?? name.operation, 'assertAwsCall'),
+  );
+  if (given.ok && given.value.key === name.key) return;
+  const said = [
+    service === undefined ? undefined : `service: ${describeValue(service)}`,
+    operation === undefined ? undefined : `operation: ${describeValue(operation)}`,
+  ].filter((part) => part !== undefined);
+  throw new TripwireConfigError(
+    `${call} asserts ${name.service}.${name.operation}, but the assertion also says ${said.join(' and ')}. ` +
+      `The class names the call: drop service and operation, or assert with the plain form, assertAwsCall({ service, operation, params }).`,
+  );
 }
 
 function expectedCall(name: CallName, assertion: Record<string, unknown>): ExpectedCall {
