@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GuardLevel } from '../plugins/plugin';
-import { processWide } from '../util/process-wide';
+import { acrossRealms } from '../util/process-wide';
 
 /**
  * What an interceptor needs to know about a verifier to route a call to it. Kept minimal because copies
@@ -35,8 +35,9 @@ interface SharedSandboxState {
   readonly guards: Guard[];
 }
 
-// Process-wide, so that two loaded copies of ts-tripwire route through one async context and one guard list.
-const shared = processWide<SharedSandboxState>('sandbox-state.v2', () => ({
+// One for the whole process, so that copies of ts-tripwire and every Jest test file of a worker route through
+// one async context and one guard list: each enabled AsyncLocalStorage taxes every later promise.
+const shared = acrossRealms<SharedSandboxState>('sandbox-state.v3', () => ({
   contexts: new AsyncLocalStorage<SandboxScope>(),
   guards: [],
 }));

@@ -19,6 +19,18 @@ afterAll(() => server.stop());
 const getObject = (s3: S3Client) => s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }));
 
 describe('interception of Client.send', () => {
+  // First in the file: before any sandbox has opened, nothing is patched.
+  test('before any sandbox, and with no setup, the library changes nothing', async () => {
+    const original = Client.prototype.send;
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { required: false });
+    expect(Client.prototype.send).toBe(original);
+    await expect(getObject(earlyClient)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    expect(server.requests).toHaveLength(1);
+    server.requests.length = 0;
+    verifier.verifyAll();
+  });
+
   test('inside the sandbox nothing reaches the network; outside it the same client does', async () => {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'mocked' } });
@@ -34,27 +46,24 @@ describe('interception of Client.send', () => {
     server.requests.length = 0;
   });
 
-  test('send is patched on the base class during the sandbox and restored exactly after it', async () => {
-    const original = Client.prototype.send;
+  test('send is patched once, on the base class, and passes calls from outside any sandbox through', async () => {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('s3', 'GetObject');
+    let patched: unknown;
     await verifier.run(async () => {
-      expect(Client.prototype.send).not.toBe(original);
+      patched = Client.prototype.send;
       await getObject(new S3Client({}));
     });
-    expect(Client.prototype.send).toBe(original);
     expect(Object.hasOwn(S3Client.prototype, 'send')).toBe(false);
+    // Work started in a sandbox may call AWS later: the patch stays, and a call from outside goes to the SDK.
+    expect(Client.prototype.send).toBe(patched);
+    await expect(getObject(earlyClient)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    expect(server.requests.map((request) => request.url)).toEqual(['/b/k?x-id=GetObject']);
+    server.requests.length = 0;
+    await verifier.run(() => undefined);
+    expect(Client.prototype.send).toBe(patched);
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
-  });
-
-  test('nested sandboxes keep the patch until the outermost one closes', async () => {
-    const original = Client.prototype.send;
-    const verifier = new StrictVerifier();
-    await verifier.run(async () => {
-      await verifier.run(() => undefined);
-      expect(Client.prototype.send).not.toBe(original);
-    });
-    expect(Client.prototype.send).toBe(original);
+    verifier.verifyAll();
   });
 
   test('callback forms: send(command, callback) and send(command, options, callback)', async () => {
@@ -135,17 +144,6 @@ describe('interception of Client.send', () => {
       params: { Bucket: 'b', Key: 'k' },
       raised: 'AbortError',
     });
-    verifier.verifyAll();
-  });
-
-  test('with no sandbox and no setup the library changes nothing', async () => {
-    const original = Client.prototype.send;
-    const verifier = new StrictVerifier();
-    verifier.aws.mockCall('s3', 'GetObject', { required: false });
-    expect(Client.prototype.send).toBe(original);
-    await expect(getObject(earlyClient)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
-    expect(server.requests).toHaveLength(1);
-    server.requests.length = 0;
     verifier.verifyAll();
   });
 });

@@ -1,7 +1,8 @@
 import Module from 'node:module';
-import { processWide } from '../../util/process-wide';
+import { acrossRealms, processWide } from '../../util/process-wide';
 import { currentRoute, type Route, type RouteTarget } from '../../verifier/sandbox';
-import { activateNetworkGuard, deactivateNetworkGuard } from './network-guard';
+import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from './messages';
+import { installNetworkGuard } from './network-guard';
 import {
   type BaseClientCopy,
   copyOf,
@@ -31,26 +32,35 @@ interface PatchRecord {
 }
 
 interface InterceptionState {
-  readonly patches: Map<object, PatchRecord>;
-  /** The sets of copies already warned about, so each is reported once. */
-  readonly warnedCopies: Set<string>;
+  /** Patched prototypes, kept weakly: a Jest test file's SDK copy goes away with its module registry. */
+  readonly patches: WeakMap<object, PatchRecord>;
+  /** The files of the patched copies, for the warning about several copies. */
+  readonly patchedFiles: Set<string>;
+  /** Open sandboxes and guards of every verifier: the module-load hook is on while there is one. */
   users: number;
   removeLoadHook: (() => void) | undefined;
 }
 
-// Process-wide, so that copies of ts-tripwire loaded side by side never patch a prototype twice and
-// restore exactly what was there.
-const state = processWide<InterceptionState>('aws-interception.v2', () => ({
-  patches: new Map(),
-  warnedCopies: new Set(),
+// Shared by the copies of ts-tripwire in this realm, so that they never patch a prototype twice.
+const state = processWide<InterceptionState>('aws-interception.v3', () => ({
+  patches: new WeakMap(),
+  patchedFiles: new Set(),
   users: 0,
   removeLoadHook: undefined,
 }));
 
-/** Patches `send` on every loaded copy of the SDK's base client, and on copies loaded from now on. */
+// Each set of copies is reported once per process, not once per Jest test file.
+const warnedCopies = acrossRealms<Set<string>>('aws-warned-sdk-copies.v1', () => new Set());
+
+/**
+ * Patches `send` on every loaded copy of the SDK's base client, and on copies loaded while a sandbox or a
+ * guard is open. A patch, once made, stays: work started inside a sandbox may call AWS at any later time (a
+ * timer, a promise chain), and that call must be refused, not sent. A patched `send` whose call comes from
+ * no sandbox and meets no guard passes it to the SDK unchanged, so the library changes nothing for it.
+ */
 export function activateInterception(): void {
   state.users++;
-  activateNetworkGuard();
+  installNetworkGuard();
   if (state.users === 1) state.removeLoadHook = installLoadHook();
   const copies = findBaseClientCopies();
   if (copies.length === 0) {
@@ -61,18 +71,12 @@ export function activateInterception(): void {
   warnAboutSeveralCopies();
 }
 
-/** Undoes one `activateInterception`; the last one restores every prototype exactly. */
+/** Undoes one `activateInterception`: the last one removes the module-load hook. Patches stay (see above). */
 export function deactivateInterception(): void {
   if (state.users === 0) return;
   state.users--;
-  deactivateNetworkGuard();
   if (state.users > 0) return;
   forgetLastHandler();
-  for (const [prototype, record] of state.patches) {
-    const target = prototype as { send: SendFunction };
-    if (target.send === record.patched) target.send = record.original;
-  }
-  state.patches.clear();
   state.removeLoadHook?.();
   state.removeLoadHook = undefined;
 }
@@ -102,7 +106,7 @@ function handlerOf(target: RouteTarget): SendHandler {
   return lastHandler;
 }
 
-/** Lets go of the last verifier, which may hold a large timeline, once interception is off. */
+/** Lets go of the last verifier, which may hold a large timeline, once no sandbox or guard is open. */
 function forgetLastHandler(): void {
   lastTarget = undefined;
   lastHandler = undefined;
@@ -131,6 +135,7 @@ function patch(copy: BaseClientCopy): void {
     );
   };
   state.patches.set(copy.prototype, { original, patched, copy });
+  state.patchedFiles.add(copy.file);
   target.send = patched;
 }
 
@@ -140,15 +145,11 @@ function patch(copy: BaseClientCopy): void {
  */
 function warnAboutSeveralCopies(): void {
   // The same file twice is a module-registry reset (Jest), not a second install: nothing to say.
-  const files = [...new Set([...state.patches.values()].map((record) => record.copy.file))].sort();
-  if (files.length < 2 || state.warnedCopies.has(files.join('\n'))) return;
-  state.warnedCopies.add(files.join('\n'));
-  console.warn(
-    `ts-tripwire: ${files.length} copies of the AWS SDK's base client are loaded; calls through each are intercepted.\n` +
-      files.map((file) => `  ${file}`).join('\n') +
-      '\nClients built on different copies have different error classes, so `instanceof` checks can fail between them. ' +
-      'Align the @aws-sdk/* versions and run `npm dedupe` to load one copy.',
-  );
+  const files = [...state.patchedFiles].sort();
+  if (files.length < 2 || warnedCopies.has(files.join('\n'))) return;
+  warnedCopies.add(files.join('\n'));
+  if (process.env[ACKNOWLEDGE_COPIES] === String(files.length)) return;
+  console.warn(severalCopiesWarning(files));
 }
 
 type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { processWide } from '../../util/process-wide';
+import { acrossRealms } from '../../util/process-wide';
 import { currentRoute, type Route } from '../../verifier/sandbox';
 
 /** What the safety net knows about a request that left an SDK client without going through `send`. */
@@ -21,38 +21,28 @@ export interface EscapeHandler {
 type AddRequest = (this: http.Agent, request: http.ClientRequest, options: unknown) => void;
 
 interface NetworkGuardState {
-  users: number;
-  uninstall: (() => void) | undefined;
+  installed: boolean;
 }
 
-const state = processWide<NetworkGuardState>('aws-network-guard.v1', () => ({
-  users: 0,
-  uninstall: undefined,
-}));
+// `http` is one module for the whole process (every Jest test file sees the same `http.Agent`), so the hook is
+// installed once per process, not once per realm.
+const state = acrossRealms<NetworkGuardState>('aws-network-guard.v2', () => ({ installed: false }));
 
 // Headers only the AWS SDK sends. A request carrying one while a sandbox or the guard is on has escaped `send`.
 const SDK_HEADERS = ['amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-user-agent'];
 
 /**
- * The last line of defence: while interception is on, an HTTP(S) request that carries AWS SDK headers and
- * is routed to a sandbox (or to the guard at level 'error') is refused before any socket is opened. It
- * catches clients whose copy of the SDK core was never patched: bundled SDKs, or ones loaded in a module
- * registry ts-tripwire cannot see. Every SDK request goes through an `http.Agent`, shared by https.
+ * The last line of defence: an HTTP(S) request that carries AWS SDK headers and is routed to a sandbox, to
+ * a closed sandbox (work that outlived it) or to the guard at level 'error' is refused before any socket is
+ * opened. It catches clients whose copy of the SDK core was never patched: bundled SDKs, or ones loaded in a
+ * module registry ts-tripwire cannot see. Every SDK request goes through an `http.Agent`, shared by https.
+ *
+ * Installed by the first sandbox or guard and kept: work started in a sandbox can call AWS at any later
+ * time. Every other request passes through unchanged.
  */
-export function activateNetworkGuard(): void {
-  state.users++;
-  if (state.users === 1) state.uninstall = install();
-}
-
-export function deactivateNetworkGuard(): void {
-  if (state.users === 0) return;
-  state.users--;
-  if (state.users > 0) return;
-  state.uninstall?.();
-  state.uninstall = undefined;
-}
-
-function install(): () => void {
+export function installNetworkGuard(): void {
+  if (state.installed) return;
+  state.installed = true;
   const prototype = http.Agent.prototype as unknown as { addRequest: AddRequest };
   const original = prototype.addRequest;
   const guarded: AddRequest = function (request, options) {
@@ -65,9 +55,6 @@ function install(): () => void {
     (request as unknown as { onSocket(socket: undefined, error: Error): void }).onSocket(undefined, error);
   };
   prototype.addRequest = guarded;
-  return () => {
-    if (prototype.addRequest === guarded) prototype.addRequest = original;
-  };
 }
 
 function blocks(route: Route): boolean {
