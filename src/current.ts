@@ -4,7 +4,7 @@ import { processWide } from './util/process-wide';
 import { NoActiveVerifierError } from './verifier/errors';
 import type { AsymmetricMatcher } from './verifier/format';
 import { ANY } from './verifier/matching';
-import { type ConfigureOptions, Verifier } from './verifier/verifier';
+import { type ConfigureOptions, readConfigureOptions } from './verifier/settings';
 
 type RunnerName = 'Jest' | 'Vitest';
 
@@ -74,9 +74,8 @@ export const tripwire: Tripwire = Object.freeze({
   verifyAll: () => currentVerifier('tripwire.verifyAll()').verifyAll(),
   configure(options: ConfigureOptions) {
     if (state.verifier === undefined && state.runner !== undefined) {
-      // A throwaway verifier validates, so bad input fails here and not in every test of the file.
-      new Verifier().configure(options);
-      state.fileSettings = { ...state.fileSettings, ...options };
+      // Checked here, so bad input fails once and not in every test of the file; the checked copy is kept.
+      state.fileSettings = { ...state.fileSettings, ...readConfigureOptions(options, 'tripwire') };
       return;
     }
     currentVerifier('tripwire.configure()').configure(options);

@@ -23,6 +23,7 @@ export class StrictVerifier extends Verifier {
 
   /** This verifier's AWS plugin, created on first use: `verifier.aws.mockCall(...)`. */
   get aws(): AwsPlugin {
+    this.ensureUsable('aws');
     return this.pluginByName('aws') as AwsPlugin;
   }
 }

@@ -25,6 +25,8 @@ export interface PluginHost {
   findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined;
   /** Throws `AssertionInsideSandboxError` while a sandbox of this verifier is open. */
   ensureNoOpenSandbox(action: string): void;
+  /** Throws `TripwireConfigError` once the verifier has been disposed (`using`), naming `action`. */
+  ensureUsable(action: string): void;
   readonly settings: Readonly<VerifierSettings>;
   /** How test code refers to this verifier, for paste-ready hints: `tripwire` in a test, else `verifier`. */
   readonly hintName: string;
@@ -73,6 +75,8 @@ export interface Plugin {
   summarize(interaction: Interaction): InteractionSummary;
   /** Required mocks never consumed, each with a hint line. */
   unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }>;
+  /** Optional: lets go of the plugin's mocks and caches when its verifier is disposed. */
+  release?(): void;
 }
 
 export type PluginFactory = (host: PluginHost) => Plugin;

@@ -1,37 +1,49 @@
 import type { GuardLevel, Interaction, Plugin, PluginHost, VerifierSettings } from '../plugins/plugin';
-import { isPlainObject } from '../util/values';
+import { currentAnyOrderBlock, runInAnyOrder } from './any-order';
 import { assertInteraction } from './assertions';
 import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from './errors';
 import { definedPluginNames, pluginFactory } from './plugin-registry';
 import { openScope, pushGuard, type RouteTarget, removeGuard, runInScope } from './sandbox';
+import { type ConfigureOptions, readConfigureOptions } from './settings';
 import { Timeline } from './timeline';
 import { verificationError } from './verification';
 
-export interface ConfigureOptions {
-  /** What an SDK call outside any sandbox does while the test-runner guard is on. Default `'error'`. */
-  guard?: GuardLevel;
-  /**
-   * Check mocked outputs (at registration) and call params (at call time) against the installed SDK's
-   * service model, where the SDK line has one. Default `true`.
-   */
-  validate?: boolean;
-}
+export type { ConfigureOptions } from './settings';
 
-const GUARD_LEVELS: readonly GuardLevel[] = ['error', 'warn', 'off'];
+/** What a verifier changes as it is used, in one object so that a frozen verifier still works. */
+interface VerifierState {
+  timeline: Timeline;
+  violations: ViolationSummary[];
+  openSandboxes: number;
+  /** `verifyAll()` has run and no sandbox has opened since: a violation remembered now fails nothing. */
+  verified: boolean;
+  disposed: boolean;
+}
 
 /**
  * Owns plugins, one timeline of every intercepted call, and the remembered violations. Knows plugins
  * only through the `Plugin` contract.
  */
-export class Verifier implements PluginHost, RouteTarget {
+export class Verifier implements PluginHost, RouteTarget, Disposable {
   readonly settings: VerifierSettings = { guard: 'error', validate: true };
   /** How test code refers to this verifier in paste-ready hints; the test-runner setups make it `tripwire`. */
   hintName = 'verifier';
   private readonly plugins = new Map<string, Plugin>();
-  private readonly timeline = new Timeline();
-  private readonly violations: ViolationSummary[] = [];
-  private openSandboxes = 0;
-  private anyOrderDepth = 0;
+  private readonly state: VerifierState = {
+    timeline: new Timeline(),
+    violations: [],
+    openSandboxes: 0,
+    verified: false,
+    disposed: false,
+  };
+
+  constructor() {
+    // Methods work detached: `const { run, verifyAll } = verifier`, `afterEach(verifier.verifyAll)`.
+    this.run = this.run.bind(this);
+    this.inAnyOrder = this.inAnyOrder.bind(this);
+    this.verifyAll = this.verifyAll.bind(this);
+    this.configure = this.configure.bind(this);
+  }
 
   /** What an SDK call outside any sandbox does while this verifier's guard is on. */
   get guardLevel(): GuardLevel {
@@ -62,45 +74,35 @@ export class Verifier implements PluginHost, RouteTarget {
 
   /** Runs `fn` with interception on; every AWS call inside is served from the mocks and recorded. */
   async run<T>(fn: () => T | Promise<T>): Promise<T> {
+    this.ensureUsable('run()');
     if (typeof fn !== 'function') {
       throw new TripwireConfigError(
         `run() takes a function: await ${this.hintName}.run(async () => { /* code under test */ });`,
       );
     }
     const scope = openScope(this);
-    const plugins = this.activateAll();
-    this.openSandboxes++;
+    let plugins: Plugin[] = [];
+    this.state.openSandboxes++;
+    this.state.verified = false;
     try {
+      plugins = this.activateAll();
       return await runInScope(scope, fn);
     } finally {
       scope.open = false;
-      this.openSandboxes--;
+      this.state.openSandboxes--;
       this.deactivateAll(plugins);
     }
   }
 
   /** Inside `fn`, each assertion may match any unasserted interaction instead of the next one. */
   inAnyOrder<T>(fn: () => T): T {
+    this.ensureUsable('inAnyOrder()');
     if (typeof fn !== 'function') {
       throw new TripwireConfigError(
         `inAnyOrder() takes a function: ${this.hintName}.inAnyOrder(() => { /* assertions */ });`,
       );
     }
-    this.anyOrderDepth++;
-    let result: T;
-    try {
-      result = fn();
-    } catch (error) {
-      this.anyOrderDepth--;
-      throw error;
-    }
-    if (result instanceof Promise) {
-      return result.finally(() => {
-        this.anyOrderDepth--;
-      }) as T;
-    }
-    this.anyOrderDepth--;
-    return result;
+    return runInAnyOrder(this.state.timeline, fn);
   }
 
   /**
@@ -108,49 +110,47 @@ export class Verifier implements PluginHost, RouteTarget {
    * only kind of problem) for anything left over. Only checks: it changes nothing and may be called again.
    */
   verifyAll(): void {
+    this.ensureUsable('verifyAll()');
     this.ensureNoOpenSandbox('verifyAll()');
+    this.state.verified = true;
     const error = verificationError({
-      unasserted: this.timeline.unasserted(),
+      unasserted: this.state.timeline.unasserted(),
       unused: [...this.plugins.values()].flatMap((plugin) => plugin.unusedMocks()),
-      violations: this.violations,
+      violations: this.state.violations,
     });
     if (error !== undefined) throw error;
   }
 
   /** Changes this verifier's settings (`guard`, `validate`); bad input changes nothing. */
   configure(options: ConfigureOptions): void {
-    if (!isPlainObject(options as unknown)) {
-      throw new TripwireConfigError(
-        `configure() takes an options object: ${this.hintName}.configure({ guard: 'warn' });`,
-      );
+    this.ensureUsable('configure()');
+    Object.assign(this.settings, readConfigureOptions(options, this.hintName));
+  }
+
+  /**
+   * `using verifier = new StrictVerifier()`: when the block ends, runs `verifyAll()` and releases what the
+   * verifier holds (its timeline, mocks and violations), even when verification fails. If the block itself
+   * threw, the runtime reports both errors together (a `SuppressedError`). A disposed verifier refuses
+   * further use; disposing it again does nothing.
+   */
+  [Symbol.dispose](): void {
+    if (this.state.disposed) return;
+    try {
+      if (this.state.openSandboxes === 0) this.verifyAll();
+    } finally {
+      this.state.disposed = true;
+      this.state.timeline = new Timeline();
+      this.state.violations = [];
+      for (const plugin of this.plugins.values()) plugin.release?.();
     }
-    const unknown = Object.keys(options).filter((key) => key !== 'guard' && key !== 'validate');
-    if (unknown.length > 0) {
-      throw new TripwireConfigError(
-        `configure() does not know ${unknown.map((key) => `'${key}'`).join(', ')}. Its options: guard ('error' | 'warn' | 'off'), validate (boolean).`,
-      );
-    }
-    const validate: unknown = options.validate;
-    if (validate !== undefined && typeof validate !== 'boolean') {
-      throw new TripwireConfigError(
-        `configure({ validate: ${JSON.stringify(validate)} }) takes true or false.`,
-      );
-    }
-    const guard: unknown = options.guard;
-    if (guard !== undefined && !GUARD_LEVELS.includes(guard as GuardLevel)) {
-      throw new TripwireConfigError(
-        `configure({ guard: ${JSON.stringify(guard)} }) is not a guard level. Use 'error' (default), 'warn' or 'off'.`,
-      );
-    }
-    if (guard !== undefined) this.settings.guard = guard as GuardLevel;
-    if (validate !== undefined) this.settings.validate = validate;
   }
 
   /**
    * Turns the guard on for this verifier: SDK calls outside any sandbox are handled by `settings.guard`.
-   * Returns the function that turns it off. Used by the Jest and Vitest setups.
+   * Returns the function that turns it off. Used by the test-runner setups.
    */
   startGuard(): () => void {
+    this.ensureUsable('startGuard()');
     const plugins = this.activateAll();
     pushGuard(this);
     let stopped = false;
@@ -166,31 +166,49 @@ export class Verifier implements PluginHost, RouteTarget {
 
   /** @inheritDoc */
   record(plugin: Plugin, fields: Record<string, unknown>): void {
-    this.timeline.append(plugin, fields);
+    this.state.timeline.append(plugin, fields);
   }
 
   /** @inheritDoc */
   rememberViolation(violation: ViolationSummary): void {
-    this.violations.push(violation);
+    this.state.violations.push(violation);
+    if (this.state.verified || this.state.disposed) {
+      // Nothing will check this verifier again: say it where the user sees it.
+      process.emitWarning(
+        `A call was refused after this verifier's verifyAll(), so it cannot fail that test:\n${violation.message}`,
+        { type: 'TripwireWarning', code: 'TRIPWIRE_LATE_CALL' },
+      );
+    }
   }
 
   /** @inheritDoc */
   assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void {
     this.ensureNoOpenSandbox('Asserting');
-    assertInteraction(this.timeline, plugin, expected, this.anyOrderDepth > 0);
+    const { timeline } = this.state;
+    assertInteraction(timeline, plugin, expected, currentAnyOrderBlock(timeline));
   }
 
   /** @inheritDoc */
   findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined {
-    return this.timeline.find(predicate);
+    return this.state.timeline.find(predicate);
   }
 
   ensureNoOpenSandbox(action: string): void {
-    if (this.openSandboxes > 0) {
+    if (this.state.openSandboxes > 0) {
       throw new AssertionInsideSandboxError(
         `${action} while a sandbox of this verifier is still open. Move it after the sandbox:\n` +
           `  await ${this.hintName}.run(async () => { /* code under test */ });\n` +
           `  ${this.hintName}.aws.assertAwsCall({ service: '...', operation: '...', params: { /* ... */ } });`,
+      );
+    }
+  }
+
+  /** @inheritDoc */
+  ensureUsable(action: string): void {
+    if (this.state.disposed) {
+      throw new TripwireConfigError(
+        `${action} on a disposed verifier: its \`using\` block has ended (or [Symbol.dispose]() was called), ` +
+          'and it was verified and released then. Create a new one: using verifier = new StrictVerifier();',
       );
     }
   }

@@ -91,6 +91,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       );
     }
     host.registerPlugin(this);
+    // Methods work detached: `const { mockCall, assertAwsCall } = tripwire.aws`.
+    this.mockCall = this.mockCall.bind(this);
+    this.assertAwsCall = this.assertAwsCall.bind(this);
   }
 
   // Registering
@@ -107,6 +110,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   /** Typed form: `mockCall(GetObjectCommand, { returns })`, with `returns` typed from the command's output. */
   mockCall<C extends CommandClass>(command: C, spec?: MockSpec<CommandInput<C>, CommandOutput<C>>): void;
   mockCall(first: unknown, second?: unknown, third?: unknown): void {
+    this.host.ensureUsable('mockCall()');
     const registeredAt = new CallSite();
     const { name, spec } =
       typeof first === 'function'
@@ -149,6 +153,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   /** Typed form: `assertAwsCall(GetObjectCommand, { params })`, with `params` typed from the input. */
   assertAwsCall<C extends CommandClass>(command: C, assertion: TypedAwsCallAssertion<CommandInput<C>>): void;
   assertAwsCall(first: unknown, second?: unknown): void {
+    this.host.ensureUsable('assertAwsCall()');
     const expected =
       typeof first === 'function'
         ? typedAssertion(first, second, this.names, this.host.hintName)
@@ -184,6 +189,10 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     if (this.activations === 0) return;
     this.activations--;
     deactivateInterception();
+  }
+
+  release(): void {
+    this.queues.clear();
   }
 
   formatInteraction(interaction: Interaction): string {

@@ -46,6 +46,12 @@ export class MockQueues {
     return registration;
   }
 
+  /** Forgets every registration (the verifier was disposed). */
+  clear(): void {
+    this.queues.clear();
+    this.registrations.length = 0;
+  }
+
   /** How many entries were ever queued for the key. */
   queuedCount(key: string): number {
     return this.queues.get(key)?.queued ?? 0;
