@@ -5,7 +5,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
-import { nameCommand } from '../../src/plugins/aws/naming';
+import { callInfo } from '../../src/plugins/aws/call-info';
+import { cachedServiceNameCount, nameCommand } from '../../src/plugins/aws/naming';
 
 describe('naming services and operations', () => {
   test.each(['s3', 'S3', 'S3Client', ' s3 '])('service %p matches S3 calls', async (service) => {
@@ -138,5 +139,83 @@ describe('naming services and operations', () => {
     );
     expect(() => verifier.aws.mockCall('dynamodb-document', 'PutItem')).toThrow("Did you mean 'Put'?");
     verifier.verifyAll();
+  });
+});
+
+describe('names from bad input', () => {
+  const configMessage = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TripwireConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a TripwireConfigError');
+  };
+
+  test('a huge operation name is refused at once, echoed cut short', () => {
+    const verifier = new StrictVerifier();
+    const message = configMessage(() => verifier.aws.mockCall('s3', 'x'.repeat(1_000_000)));
+    expect(message).toBe(
+      `mockCall(): '${'x'.repeat(80)}… (1000000 characters)' is too long to be an operation name. ` +
+        "Give the name as the SDK spells it: verifier.aws.mockCall('s3', 'GetObject', { ... }).",
+    );
+    expect(configMessage(() => verifier.aws.mockCall('s'.repeat(129), 'GetObject'))).toContain(
+      "… (129 characters)' is too long to be a service name",
+    );
+  });
+
+  test('an unknown operation just under the limit is refused with its name shown in full', () => {
+    const verifier = new StrictVerifier();
+    const name = 'Get'.repeat(40);
+    expect(configMessage(() => verifier.aws.mockCall('s3', name))).toContain(
+      `s3 has no operation '${name}'.`,
+    );
+  });
+
+  test('a class that is not an SDK command is named without being constructed', () => {
+    let constructed = 0;
+    class Widget {
+      constructor() {
+        constructed++;
+      }
+      resolveMiddleware() {}
+    }
+    const verifier = new StrictVerifier();
+    expect(configMessage(() => verifier.aws.mockCall(Widget as never))).toBe(
+      "mockCall() was given the class Widget, which is not an AWS SDK v3 command class. Pass the class itself (GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
+    );
+    expect(configMessage(() => verifier.aws.assertAwsCall(Widget as never, { params: {} }))).toContain(
+      'assertAwsCall() was given the class Widget',
+    );
+    expect(constructed).toBe(0);
+  });
+
+  test('a plain object posing as a command is not taken for one (no ObjectCommand hint)', () => {
+    const verifier = new StrictVerifier();
+    const posing = { input: {}, middlewareStack: {}, resolveMiddleware: () => undefined };
+    const message = configMessage(() => verifier.aws.mockCall(posing as never, 'GetObject'));
+    expect(message).toContain('mockCall() takes the service and the operation as strings, not an object');
+    expect(message).not.toContain('ObjectCommand');
+  });
+
+  test('the service-name cache stays bounded however many names are used', () => {
+    const verifier = new StrictVerifier();
+    verifier.configure({ validate: false });
+    for (let index = 0; index < 1_000; index++)
+      verifier.aws.mockCall(`made-up-${index}`, 'Op', { required: false });
+    expect(cachedServiceNameCount()).toBeLessThanOrEqual(256);
+  });
+
+  test('noting a call keeps no plugin alive: the per-class info holds no reference to the plugin', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject');
+    const client = new S3Client({});
+    const command = new GetObjectCommand({ Bucket: 'b', Key: 'k' });
+    await verifier.run(() => client.send(command));
+    const info = callInfo(client, command);
+    const reachesPlugin = Object.values(info).some((value) => value === verifier.aws);
+    expect(reachesPlugin).toBe(false);
+    expect(Object.keys(info)).not.toContain('notedBy');
   });
 });
