@@ -1,9 +1,15 @@
+import { runInNewContext } from 'node:vm';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
-import { StrictVerifier, TripwireConfigError, UnmockedInteractionError } from 'ts-tripwire';
+import {
+  InteractionMismatchError,
+  StrictVerifier,
+  TripwireConfigError,
+  UnmockedInteractionError,
+} from 'ts-tripwire';
 import { rejectionOf } from '../support/rejection';
 
 const getObject = (s3: S3Client, Key: string) => s3.send(new GetObjectCommand({ Bucket: 'b', Key }));
@@ -269,5 +275,209 @@ describe('serving calls from the queues', () => {
     });
     expect(output.ContentType).toBe('late');
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
+  });
+});
+
+describe('specs that could not serve a call are refused when registered', () => {
+  const refusal = (spec: unknown, configure?: (verifier: StrictVerifier) => void): string => {
+    const verifier = new StrictVerifier();
+    configure?.(verifier);
+    try {
+      verifier.aws.mockCall('s3', 'GetObject', spec as never);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TripwireConfigError);
+      expect(() => verifier.verifyAll()).not.toThrow();
+      return (error as Error).message;
+    }
+    throw new Error('expected a TripwireConfigError');
+  };
+  const circular = () => {
+    const output: Record<string, unknown> = { ContentType: 'x' };
+    output.Metadata = { back: output };
+    return output;
+  };
+  const throwingGetter = () =>
+    Object.defineProperty({}, 'ContentType', {
+      enumerable: true,
+      get() {
+        throw new RangeError('lazy');
+      },
+    });
+
+  test.each<[string, unknown, string]>([
+    [
+      'returns: null',
+      { returns: null },
+      "mockCall('s3', 'GetObject', ...): returns must be the output object (or a function of the params), not null. For an output with no members give returns: {} (or leave returns out).",
+    ],
+    [
+      "$metadata: 'x' in returns",
+      { returns: { $metadata: 'x' } },
+      "mockCall('s3', 'GetObject', ...): returns.$metadata must be an object such as { ... }, not the string 'x'.",
+    ],
+    [
+      "$metadata: 'x' in raises",
+      { raises: { code: 'NoSuchKey', $metadata: 'x' } },
+      "mockCall('s3', 'GetObject', ...): raises.$metadata must be an object such as { ... }, not the string 'x'.",
+    ],
+    [
+      'a $metadata member of the wrong type',
+      { raises: { code: 'NoSuchKey', $metadata: { httpStatusCode: '404' } } },
+      "mockCall('s3', 'GetObject', ...): raises.$metadata.httpStatusCode must be a number, not the string '404'.",
+    ],
+    [
+      'raises.message not a string',
+      { raises: { code: 'NoSuchKey', message: 42 } },
+      "mockCall('s3', 'GetObject', ...): raises.message must be a string, not number 42: { code: 'NoSuchKey', message: 'what went wrong' }.",
+    ],
+    [
+      'a getter in the spec that throws',
+      Object.defineProperty({}, 'times', {
+        enumerable: true,
+        get() {
+          throw new Error('nope');
+        },
+      }),
+      "mockCall('s3', 'GetObject', ...): reading times threw Error: nope: give times as a plain value, not a getter or a Proxy.",
+    ],
+    [
+      'a Proxy spec whose traps throw',
+      new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new TypeError('trap');
+          },
+        },
+      ),
+      "mockCall('s3', 'GetObject', ...): its spec cannot be read (TypeError: trap): give a plain object such as { returns: { ... } }.",
+    ],
+    [
+      'a raises object with a throwing getter',
+      Object.defineProperty({ raises: {} }, 'raises', {
+        enumerable: true,
+        value: Object.defineProperty({ code: 'X' }, 'message', {
+          enumerable: true,
+          get() {
+            throw new Error('late');
+          },
+        }),
+      }),
+      "mockCall('s3', 'GetObject', ...): reading raises.message threw Error: late: give raises.message as a plain value",
+    ],
+  ])('%s', (_, spec, message) => {
+    expect(refusal(spec)).toContain(message);
+  });
+
+  test.each([true, false])('a circular returns is refused (validate: %p)', (validate) => {
+    expect(refusal({ returns: circular() }, (verifier) => verifier.configure({ validate }))).toBe(
+      "mockCall('s3', 'GetObject', ...): returns.Metadata.back refers back to an object that contains it (a circular reference). Give the output as plain data (objects, arrays, strings, numbers, dates, bytes).",
+    );
+  });
+
+  test('a returns with a throwing getter is refused with validation off', () => {
+    expect(
+      refusal({ returns: throwingGetter() }, (verifier) => verifier.configure({ validate: false })),
+    ).toBe(
+      "mockCall('s3', 'GetObject', ...): returns.ContentType could not be read: reading ContentType threw RangeError: lazy. Give the output as plain data (objects, arrays, strings, numbers, dates, bytes).",
+    );
+  });
+
+  test('an Error from another realm is an Error: the call rejects with that very instance', async () => {
+    const foreign = runInNewContext('new Error("from a vm")') as Error;
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { raises: foreign });
+    const error = await verifier.run(() => rejectionOf(getObject(new S3Client({}), 'k')));
+    expect(error).toBe(foreign);
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
+      raised: 'Error',
+    });
+    verifier.verifyAll();
+  });
+});
+
+describe('circular values in calls and assertions', () => {
+  test('a circular input to send is recorded with a [Circular] marker, and the call is served', async () => {
+    const verifier = new StrictVerifier();
+    verifier.configure({ validate: false });
+    verifier.aws.mockCall('s3', 'PutObject', { returns: { ETag: '"e"' } });
+    const input: Record<string, unknown> = { Bucket: 'b', Key: 'k' };
+    input.Metadata = { parent: input };
+    const output = await verifier.run(() => new S3Client({}).send(new PutObjectCommand(input as never)));
+    expect(output.ETag).toBe('"e"');
+    let message = '';
+    try {
+      verifier.verifyAll();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('Metadata: { parent: tripwire.ANY /* [Circular] */ }');
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'PutObject',
+      params: { Bucket: 'b', Key: 'k', Metadata: { parent: expect.anything() } },
+    });
+    verifier.verifyAll();
+  });
+
+  test('a circular expected params that does not match is a mismatch, not a stack overflow', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject');
+    await verifier.run(() => getObject(new S3Client({}), 'k'));
+    const expected: Record<string, unknown> = { Bucket: 'b', Key: 'other' };
+    expected.self = expected;
+    let thrown: unknown;
+    try {
+      verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: expected });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InteractionMismatchError);
+    expect((thrown as Error).message).toContain("Key: expected 'other', actual 'k'");
+    expect((thrown as Error).message).toContain(
+      "self: expected { Bucket: 'b', Key: 'other', self: tripwire.ANY /* [Circular] */ }",
+    );
+  });
+
+  test('a throwing getter in expected params is a TripwireConfigError naming it', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject');
+    await verifier.run(() => getObject(new S3Client({}), 'k'));
+    const params = Object.defineProperty({ Bucket: 'b' }, 'Key', {
+      enumerable: true,
+      get() {
+        throw new Error('no key');
+      },
+    });
+    expect(() => verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params })).toThrow(
+      new TripwireConfigError(
+        'assertAwsCall(): params.Key could not be read: reading Key threw Error: no key. Give params as plain data (matchers are fine).',
+      ),
+    );
+  });
+
+  test('the typed form refuses a service or operation that contradicts the class, and accepts one that agrees', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject');
+    await verifier.run(() => getObject(new S3Client({}), 'k'));
+    expect(() =>
+      verifier.aws.assertAwsCall(GetObjectCommand, {
+        service: 'sqs',
+        params: { Bucket: 'b', Key: 'k' },
+      } as never),
+    ).toThrow(
+      new TripwireConfigError(
+        "assertAwsCall(GetObjectCommand, ...) asserts s3.GetObject, but the assertion also says service: the string 'sqs'. The class names the call: drop service and operation, or assert with the plain form, assertAwsCall({ service, operation, params }).",
+      ),
+    );
+    verifier.aws.assertAwsCall(GetObjectCommand, {
+      service: 'S3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
+    } as never);
+    verifier.verifyAll();
   });
 });
