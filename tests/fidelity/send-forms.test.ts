@@ -3,6 +3,9 @@
  * (`new SQS().sendMessage(...)`), the aggregated document client, and clients created at module load,
  * before any verifier or patch exists.
  */
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   DynamoDB,
   DynamoDBClient,
@@ -16,7 +19,39 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DynamoDBDocument, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
+import { LoopbackServer } from '../support/loopback-server';
 import { rejectionOf } from '../support/rejection';
+
+/** What a caller can observe of an error, stack aside. */
+function observable(error: unknown) {
+  const { name, message, cause } = error as Error;
+  return { class: (error as Error).constructor, name, message, cause, fields: { ...(error as object) } };
+}
+
+function abortedSignal(reason: unknown): AbortSignal {
+  const controller = new AbortController();
+  if (reason === undefined) controller.abort();
+  else controller.abort(reason);
+  return controller.signal;
+}
+
+/** A real client's request, aborted while a local server holds it unanswered. */
+async function realInFlightAbort(): Promise<Error> {
+  const held = createServer(() => undefined);
+  await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+  const { port } = held.address() as AddressInfo;
+  const controller = new AbortController();
+  held.once('request', () => controller.abort());
+  const client = new S3Client({ endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, maxAttempts: 1 });
+  try {
+    return await rejectionOf(
+      client.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { abortSignal: controller.signal }),
+    );
+  } finally {
+    held.closeAllConnections();
+    await new Promise((resolve) => held.close(resolve));
+  }
+}
 
 // Created when this module loads, before any verifier exists and before send is patched.
 const moduleS3 = new S3Client({});
@@ -123,13 +158,14 @@ describe('abortSignal', () => {
     verifier.verifyAll();
   });
 
-  test('a signal aborted while a mocked response is still pending rejects with the SDK’s AbortError, as an in-flight request would', async () => {
+  test('a signal aborted while a mocked response is still pending rejects with what a real in-flight request rejects with', async () => {
     const verifier = new StrictVerifier();
     let release: (output: object) => void = () => undefined;
     verifier.aws.mockCall('s3', 'GetObject', {
       returns: () => new Promise<object>((resolve) => (release = resolve)),
     });
     const controller = new AbortController();
+    const real = await realInFlightAbort();
 
     const error = await verifier.run(async () => {
       const pending = rejectionOf(
@@ -140,13 +176,107 @@ describe('abortSignal', () => {
       return pending;
     });
 
-    expect(error.name).toBe('AbortError');
-    expect(error.message).toBe('Request aborted');
+    expect(real.name).toBe('AbortError');
+    expect(observable(error)).toEqual(observable(real));
     verifier.aws.assertAwsCall({
       service: 's3',
       operation: 'GetObject',
       params: { Bucket: 'b', Key: 'slow' },
       raised: 'AbortError',
+    });
+    verifier.verifyAll();
+  });
+
+  test.each([
+    ['the default reason', undefined],
+    ['a string reason', 'caller gave up'],
+  ])(
+    'an already-aborted signal (%s): the SDK’s own error, as a real send makes it; no mock consumed, recorded as raised',
+    async (_, reason) => {
+      const verifier = new StrictVerifier();
+      verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'kept' } });
+      const abortSignal = abortedSignal(reason);
+      const server = new LoopbackServer();
+      const real = await rejectionOf(
+        new S3Client({ endpoint: await server.start(), forcePathStyle: true }).send(
+          new GetObjectCommand({ Bucket: 'b', Key: 'k' }),
+          { abortSignal },
+        ),
+      );
+      await server.stop();
+
+      const [error, next] = await verifier.run(async () => [
+        await rejectionOf(moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { abortSignal })),
+        await moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'next' })),
+      ]);
+
+      expect(server.requests).toHaveLength(0);
+      expect(observable(error)).toEqual(observable(real));
+      // Made by the SDK's code, not by ts-tripwire's.
+      expect(error.stack?.split('\n')[1]).toMatch(/[\\/]node_modules[\\/]@smithy[\\/]/);
+      expect((next as { ContentType?: string }).ContentType).toBe('kept');
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'GetObject',
+        params: { Bucket: 'b', Key: 'k' },
+        raised: 'AbortError',
+      });
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'GetObject',
+        params: { Bucket: 'b', Key: 'next' },
+      });
+      verifier.verifyAll();
+    },
+  );
+});
+
+describe('a callback that throws', () => {
+  test('is swallowed as the real SDK swallows it: no unhandled rejection, the process lives on', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const server = new LoopbackServer();
+    const realClient = new S3Client({ endpoint: await server.start(), forcePathStyle: true, maxAttempts: 1 });
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'ok' } });
+    verifier.aws.mockCall('s3', 'GetObject', { raises: 'NoSuchKey' });
+    try {
+      const calledBack = await verifier.run(() => {
+        const called: string[] = [];
+        const get = (key: string) =>
+          new Promise<void>((resolve) => {
+            moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: key }), (err) => {
+              called.push(err ? (err as Error).name : 'output');
+              resolve();
+              throw new Error(`thrown by the callback for ${key}`);
+            });
+          });
+        return Promise.all([get('ok'), get('missing')]).then(() => called);
+      });
+      // The real SDK, answered by a loopback server, for comparison.
+      await new Promise<void>((resolve) => {
+        realClient.send(new GetObjectCommand({ Bucket: 'b', Key: 'real' }), () => {
+          resolve();
+          throw new Error('thrown by the callback of a real send');
+        });
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+
+      expect(calledBack).toEqual(['output', 'NoSuchKey']);
+      expect(server.requests).toHaveLength(1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await server.stop();
+    }
+    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'ok' } });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'missing' },
+      raised: 'NoSuchKey',
     });
     verifier.verifyAll();
   });
