@@ -1,5 +1,5 @@
 import type { Interaction, Plugin } from '../plugins/plugin';
-import { AnyOrderBlock, fullyMatches } from './any-order-block';
+import { type AnyOrderBlock, fullyMatches } from './any-order-block';
 import { InteractionMismatchError, MissingAssertionFieldsError } from './errors';
 import { formatValue, indented } from './format';
 import type { FieldMismatch } from './matching';
@@ -18,16 +18,9 @@ export function assertInteraction(
   timeline: Timeline,
   plugin: Plugin,
   expected: Expected,
-  block: AnyOrderBlock | boolean | undefined,
+  block: AnyOrderBlock | undefined,
 ): void {
-  // TRANSITIONAL until verifier.ts passes its block: `true` is the old any-order flag, a block of one.
-  if (block === true) {
-    const single = new AnyOrderBlock(timeline, new Set());
-    assertInteraction(timeline, plugin, expected, single);
-    single.close();
-    return;
-  }
-  if (block === undefined || block === false) assertNext(timeline, plugin, expected);
+  if (block === undefined) assertNext(timeline, plugin, expected);
   else if (!block.add(plugin, expected)) throw anyOrderFailure(timeline, plugin, expected, block);
 }
 
@@ -56,8 +49,8 @@ function assertNext(timeline: Timeline, plugin: Plugin, expected: Expected): voi
       ].join('\n'),
     );
   }
-  const missing = plugin.missingFields(candidate, expected);
-  if (missing.length > 0) throw missingFieldsError(plugin, candidate, missing);
+  if (plugin.missingFields(candidate, expected).length > 0)
+    throw missingFieldsError(plugin, candidate, expected);
   timeline.markAsserted(candidate);
 }
 
@@ -73,16 +66,16 @@ function anyOrderFailure(
 ): Error {
   const unasserted = timeline.unasserted();
   const free = unasserted.filter((interaction) => !block.isClaimed(interaction.sequence - 1));
-  const taken = unasserted.filter((interaction) => fullyMatches(interaction, plugin, expected));
-  if (taken.length > 0) return takenError(free, taken, plugin, expected, block);
   const leftOut = (interaction: Interaction) =>
     interaction.plugin === plugin &&
     plugin.matchFields(interaction, expected).length === 0 &&
     plugin.missingFields(interaction, expected).length > 0;
-  const incomplete = free.find(leftOut) ?? unasserted.find(leftOut);
-  if (incomplete !== undefined) {
-    return missingFieldsError(plugin, incomplete, plugin.missingFields(incomplete, expected));
-  }
+  const incomplete = free.find(leftOut);
+  if (incomplete !== undefined) return missingFieldsError(plugin, incomplete, expected);
+  const taken = unasserted.filter((interaction) => fullyMatches(interaction, plugin, expected));
+  if (taken.length > 0) return takenError(free, taken, plugin, expected, block);
+  const claimedIncomplete = unasserted.find(leftOut);
+  if (claimedIncomplete !== undefined) return missingFieldsError(plugin, claimedIncomplete, expected);
   return noCandidate(free, plugin, expected, true);
 }
 
@@ -109,7 +102,8 @@ function takenError(
   return new InteractionMismatchError([...lines, ...closestAndHint(free, plugin, expected)].join('\n'));
 }
 
-function missingFieldsError(plugin: Plugin, candidate: Interaction, missing: string[]): Error {
+function missingFieldsError(plugin: Plugin, candidate: Interaction, expected: Expected): Error {
+  const missing = plugin.missingFields(candidate, expected);
   return new MissingAssertionFieldsError(
     [
       `The assertion leaves out ${missing.join(', ')}, which #${candidate.sequence} recorded: ${plugin.formatInteraction(candidate)}`,
