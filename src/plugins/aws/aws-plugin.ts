@@ -1,4 +1,5 @@
 import { describeValue } from '../../util/describe-value';
+import { isError } from '../../util/is-error';
 import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
 import {
@@ -31,7 +32,7 @@ import {
   type SendFunction,
   type SendHandler,
 } from './interception';
-import { assertHint, describeRaised, formatCall } from './messages';
+import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages';
 import { normalizeSpec, type Outcome } from './mock-spec';
 import { NameBook } from './name-book';
 import type { EscapedRequest, EscapeHandler } from './network-guard';
@@ -241,7 +242,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       params: summarizeForPayload(fields.params),
     };
     if (fields.raised === undefined) return summary;
-    const raised = fields.raised instanceof Error ? fields.raised : new Error(String(fields.raised));
+    const raised = isError(fields.raised) ? fields.raised : new Error(String(fields.raised));
     return { ...summary, raised: { name: raised.name, message: raised.message } };
   }
 
@@ -372,7 +373,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         } catch (error) {
           return fail(error);
         }
-        if (outcome.kind === 'raises-fn') return fail(produced);
+        if (outcome.kind === 'raises-fn') {
+          return fail(isError(produced) ? produced : raisesFunctionError(name, produced));
+        }
         if (!isThenable(produced)) return settleSync(() => succeed(produced), fail);
         // A pending response can still be aborted, as an in-flight request can.
         return untilAborted(Promise.resolve(produced).then(succeed), signal).catch(fail);

@@ -1,3 +1,6 @@
+import { describeValue } from '../../util/describe-value';
+import { isError } from '../../util/is-error';
+import { TripwireConfigError } from '../../verifier/errors';
 import { formatValue } from '../../verifier/format';
 
 /** `s3.GetObject({ Bucket: 'b', Key: 'k' })` */
@@ -24,12 +27,12 @@ export function assertHint(
 }
 
 function raisedName(raised: unknown): string {
-  if (raised instanceof Error) return raised.name;
+  if (isError(raised)) return raised.name;
   return typeof raised === 'string' ? raised : String(raised);
 }
 
 export function describeRaised(raised: unknown): string {
-  if (!(raised instanceof Error)) return formatValue(raised);
+  if (!isError(raised)) return formatValue(raised);
   return raised.message === '' || raised.message === raised.name
     ? raised.name
     : `${raised.name}: ${raised.message}`;
@@ -46,5 +49,13 @@ export function severalCopiesWarning(files: readonly string[]): string {
     '\nClients built on different copies have different error classes, so `instanceof` checks can fail between them. ' +
     'Align the @aws-sdk/* versions and run `npm dedupe` to load one copy.\n' +
     `If the copies cannot be deduplicated, acknowledge them to silence this warning: ${ACKNOWLEDGE_COPIES}=${files.length}`
+  );
+}
+
+/** A `raises` function gave something other than an error: the call rejects with this instead. */
+export function raisesFunctionError(name: { service: string; operation: string }, produced: unknown): Error {
+  return new TripwireConfigError(
+    `The raises function for ${name.service}.${name.operation} returned ${describeValue(produced)}; it must return an Error, ` +
+      "which the call then rejects with: raises: (params) => new Error('...'). To fail with a service error, give its code: raises: 'NoSuchKey'.",
   );
 }

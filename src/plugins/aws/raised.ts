@@ -1,3 +1,4 @@
+import { isError } from '../../util/is-error';
 import { isAsymmetricMatcher } from '../../verifier/format';
 
 /**
@@ -9,10 +10,10 @@ export function raisedMatches(expected: unknown, actual: unknown): boolean {
   if (isAsymmetricMatcher(expected)) return expected.asymmetricMatch(actual);
   const actualName = (actual as { name?: unknown } | null)?.name;
   if (typeof expected === 'string') return actualName === expected;
-  if (expected instanceof Error) {
+  if (isError(expected)) {
     return (
       expected === actual ||
-      (actual instanceof Error && expected.name === actual.name && expected.message === actual.message)
+      (isError(actual) && expected.name === actual.name && expected.message === actual.message)
     );
   }
   if (typeof expected === 'function') {
