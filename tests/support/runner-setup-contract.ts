@@ -278,6 +278,13 @@ export function describeSetupContract(
       );
     });
 
+    test('a call made after the test ended, during afterAll, is refused and never sent', () => {
+      const fixture = 'with-setup/late-call-after-the-tests.test.ts';
+      // The fixture's afterAll fails the file unless the late call threw PostSandboxInteractionError.
+      expect(getRun().suite(fixture)).toMatchObject({ status: 'passed', message: '' });
+      passed(fixture, 'starts a read that fires after the test has ended');
+    });
+
     test('mocks registered in beforeEach serve every test of the file', () => {
       const fixture = 'with-setup/mocks-in-before-each.test.ts';
 
