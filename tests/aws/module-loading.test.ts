@@ -4,9 +4,12 @@ import { describe, expect, test } from '@jest/globals';
 import { offlineEnvironment } from '../support/offline-environment';
 
 /** Runs a script with plain Node (no Jest module registry) against the built package. */
-function runNode(script: string): { status: number | null; stdout: string; stderr: string } {
+function runNode(
+  script: string,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(__dirname, '../fixtures/node', script)], {
-    env: { PATH: process.env.PATH, ...offlineEnvironment() },
+    env: { PATH: process.env.PATH, ...offlineEnvironment(), ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -26,5 +29,18 @@ describe('module loading under plain Node', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ messageId: 'm-1', unmocked: 'UnmockedInteractionError' });
     expect(result.status).toBe(0);
+  });
+
+  test('several copies of the SDK core warn once, unless the project acknowledges that many', () => {
+    const warned = runNode('two-copies.js');
+    expect(warned.stdout).toBe('ok');
+    expect(warned.stderr).toMatch(/^ts-tripwire: 2 copies of the AWS SDK's base client are loaded/);
+    expect(warned.stderr).toContain(
+      'If the copies cannot be deduplicated, acknowledge them to silence this warning: TRIPWIRE_SDK_COPIES=2',
+    );
+    const acknowledged = runNode('two-copies.js', { TRIPWIRE_SDK_COPIES: '2' });
+    expect(acknowledged).toEqual({ status: 0, stdout: 'ok', stderr: '' });
+    // Acknowledging fewer copies than are loaded does not silence it.
+    expect(runNode('two-copies.js', { TRIPWIRE_SDK_COPIES: '1' }).stderr).toContain('2 copies');
   });
 });
