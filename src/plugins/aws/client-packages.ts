@@ -3,6 +3,9 @@ import { DOCUMENT_SERVICE_KEY, serviceKey } from './naming';
 
 const CLIENT_PACKAGE_ENTRY = /[\\/]@aws-sdk[\\/](client-[a-z0-9-]+|lib-dynamodb)[\\/]dist-cjs[\\/]index\.js$/;
 
+// Any package's CommonJS entry, for client packages installed under another name (npm aliases).
+const ANY_PACKAGE_ENTRY = /[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+[\\/]dist-cjs[\\/]index\.js$/;
+
 export interface ClientPackage {
   readonly serviceKey: string;
   readonly exports: Record<string, unknown>;
@@ -19,10 +22,21 @@ function loadedClientPackages(): ClientPackage[] {
   });
 }
 
-/** The loaded package for a service key, preferring the copy that exports `clientClass`. */
+/**
+ * The loaded package for a service key. Given the calling client's class, the copy that exports it (or one of
+ * its base classes), wherever it is installed (an npm alias has another folder name): never another copy's.
+ */
 export function clientPackage(key: string, clientClass?: unknown): ClientPackage | undefined {
   const candidates = loadedClientPackages().filter((candidate) => candidate.serviceKey === key);
-  return candidates.find((candidate) => exportsClass(candidate.exports, clientClass)) ?? candidates[0];
+  if (typeof clientClass !== 'function') return candidates[0];
+  const own = candidates.find((candidate) => exportsClass(candidate.exports, clientClass));
+  if (own !== undefined) return own;
+  const elsewhere = loadedModulesMatching(ANY_PACKAGE_ENTRY).find(([, exports]) =>
+    exportsClass(exports, clientClass),
+  );
+  if (elsewhere !== undefined) return { serviceKey: key, exports: elsewhere[1], file: elsewhere[0] };
+  // A client class no loaded package exports (a test double, a bundle): the package of its service, if any.
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** The exports of the loaded package for a service key, preferring the copy that exports `clientClass`. */
@@ -33,9 +47,14 @@ export function clientPackageExports(
   return clientPackage(key, clientClass)?.exports;
 }
 
+/** Whether the exports hold the class or one of its bases below the SDK's base `Client` (which owns `send`). */
 function exportsClass(exports: Record<string, unknown>, clientClass: unknown): boolean {
   if (typeof clientClass !== 'function') return false;
-  for (let cls: unknown = clientClass; typeof cls === 'function'; cls = Object.getPrototypeOf(cls)) {
+  for (
+    let cls: unknown = clientClass;
+    typeof cls === 'function' && !Object.hasOwn(cls.prototype ?? {}, 'send');
+    cls = Object.getPrototypeOf(cls)
+  ) {
     if (Object.values(exports).includes(cls)) return true;
   }
   return false;

@@ -72,8 +72,10 @@ function exceptionClasses(client: object, serviceKey: string): ServiceExceptions
   const cached = exceptionsByClientClass.get(clientClass);
   if (cached !== undefined) return cached;
   // lib-dynamodb exports no errors: the document client throws client-dynamodb's.
-  const packageKey = serviceKey === DOCUMENT_SERVICE_KEY ? 'dynamodb' : serviceKey;
-  const exports = clientPackageExports(packageKey, clientClass);
+  const exports =
+    serviceKey === DOCUMENT_SERVICE_KEY
+      ? clientPackageExports('dynamodb')
+      : clientPackageExports(serviceKey, clientClass);
   if (exports === undefined) return undefined;
   const coreServiceException = baseCopyOf(client)?.exports.ServiceException;
   const base = findBaseException(exports, coreServiceException);
