@@ -185,7 +185,7 @@ describe('names from bad input', () => {
     expect(configMessage(() => verifier.aws.mockCall(Widget as never))).toBe(
       "mockCall() was given the class Widget, which is not an AWS SDK v3 command class. Pass the class itself (GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
     );
-    expect(configMessage(() => verifier.aws.assertAwsCall(Widget as never, { params: {} }))).toContain(
+    expect(configMessage(() => verifier.aws.assertAwsCall(Widget as never, { params: {} } as never))).toContain(
       'assertAwsCall() was given the class Widget',
     );
     expect(constructed).toBe(0);
@@ -194,7 +194,7 @@ describe('names from bad input', () => {
   test('a plain object posing as a command is not taken for one (no ObjectCommand hint)', () => {
     const verifier = new StrictVerifier();
     const posing = { input: {}, middlewareStack: {}, resolveMiddleware: () => undefined };
-    const message = configMessage(() => verifier.aws.mockCall(posing as never, 'GetObject'));
+    const message = configMessage(() => verifier.aws.mockCall(posing as never, 'GetObject' as never));
     expect(message).toContain('mockCall() takes the service and the operation as strings, not an object');
     expect(message).not.toContain('ObjectCommand');
   });

@@ -1,5 +1,8 @@
+import { describeValue } from '../../util/describe-value';
+import { guardedRead } from '../../util/guarded-read';
+import { TripwireConfigError } from '../../verifier/errors';
 import { baseCopyOf } from './interception';
-import { DOCUMENT_SERVICE, nameCommand, serviceNames } from './naming';
+import { DOCUMENT_SERVICE, isSdkCommandInstance, nameCommand, serviceNames } from './naming';
 import { type PayloadMembers, payloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';
 import type { OperationModel } from './service-model';
@@ -29,6 +32,7 @@ const infoByCommandClass = new WeakMap<object, Map<unknown, CallInfo>>();
 let last: { commandClass: object; serviceId: unknown; info: CallInfo } | undefined;
 
 export function callInfo(client: object, command: object): CallInfo {
+  if (command === null || typeof command !== 'object') throw notACommand(client, command);
   const serviceId = (client as { config?: { serviceId?: unknown } }).config?.serviceId;
   if (last !== undefined && last.commandClass === command.constructor && last.serviceId === serviceId)
     return last.info;
@@ -47,6 +51,8 @@ export function callInfo(client: object, command: object): CallInfo {
 }
 
 function describeCall(client: object, command: object, serviceId: unknown): CallInfo {
+  // Once per command class: anything else sent would be named after its own class (`s3.Object`).
+  if (!isSdkCommandInstance(command)) throw notACommand(client, command);
   const commandName = nameCommand(command);
   const service = commandName.document
     ? DOCUMENT_SERVICE
@@ -67,4 +73,13 @@ function describeCall(client: object, command: object, serviceId: unknown): Call
     model: undefined,
     toleratedParams: undefined,
   };
+}
+
+function notACommand(client: object, command: unknown): TripwireConfigError {
+  const clientName = guardedRead(() => Object.getPrototypeOf(client)?.constructor?.name);
+  const sender = clientName.ok && typeof clientName.value === 'string' ? clientName.value : 'client';
+  return new TripwireConfigError(
+    `${sender}.send() was given ${describeValue(command)}, not an AWS SDK v3 command: ` +
+      "send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).",
+  );
 }

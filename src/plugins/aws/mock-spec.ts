@@ -119,7 +119,15 @@ function example(what: string): string {
 
 function returnsOutcome(returns: unknown, given: boolean, callText: string): Outcome {
   if (!given || returns === undefined) return { kind: 'returns', value: {} };
-  if (typeof returns === 'function') return { kind: 'returns-fn', fn: returns as (params: never) => unknown };
+  if (typeof returns === 'function') {
+    refuseClass(
+      returns,
+      'returns',
+      'the output object or a function of the params that returns it',
+      callText,
+    );
+    return { kind: 'returns-fn', fn: returns as (params: never) => unknown };
+  }
   if (returns === null || !guardedRead(() => isPlainObject(returns)).ok || !isPlainObject(returns)) {
     throw configError(
       callText,
@@ -141,19 +149,50 @@ function returnsOutcome(returns: unknown, given: boolean, callText: string): Out
 
 function raisesOutcome(raises: unknown, callText: string): Outcome {
   // isNativeError also knows an Error made in another realm (vm, a worker's message), which instanceof does not.
-  if (raises instanceof Error || types.isNativeError(raises))
-    return { kind: 'raises-error', error: raises as Error };
-  if (typeof raises === 'function') return { kind: 'raises-fn', fn: raises as (params: never) => unknown };
-  if (typeof raises === 'string' && raises !== '') return { kind: 'raises-code', spec: { code: raises } };
-  if (raises !== null && typeof raises === 'object') {
+  const isError = guardedRead(() => types.isNativeError(raises) || raises instanceof Error);
+  if (isError.ok && isError.value) return { kind: 'raises-error', error: raises as Error };
+  if (typeof raises === 'function') {
+    refuseClass(
+      raises,
+      'raises',
+      'an Error instance (raises: new MyError(...)) or a function of the params that returns one',
+      callText,
+    );
+    return { kind: 'raises-fn', fn: raises as (params: never) => unknown };
+  }
+  if (typeof raises === 'string' && raises !== '')
+    return { kind: 'raises-code', spec: { code: checkCode(raises, callText) } };
+  if (raises !== null && typeof raises === 'object' && isError.ok) {
     const fields = readFields(raises, callText, 'raises');
-    if (typeof fields.code === 'string' && fields.code !== '')
+    if (typeof fields.code === 'string' && fields.code !== '') {
+      checkCode(fields.code, callText);
       return { kind: 'raises-code', spec: errorFromCode(fields, callText) };
+    }
   }
   throw configError(
     callText,
     `raises must be an Error, an error code ('NoSuchKey'), { code: 'NoSuchKey', message?: '...' } or a function of the params, not ${describeValue(raises)}.`,
   );
+}
+
+// Error codes are short identifiers; a long string is a message given where a code belongs.
+const LONGEST_CODE = 128;
+
+function checkCode(code: string, callText: string): string {
+  if (code.length <= LONGEST_CODE && !/\s/.test(code)) return code;
+  throw configError(
+    callText,
+    `${describeValue(code)} is not an error code (a code is one word, such as 'NoSuchKey'). ` +
+      "For an error with that message give raises: new Error('...'), or raises: { code: 'NoSuchKey', message: '...' }.",
+  );
+}
+
+/** A class where a function of the params belongs would be called without `new` when the mock is used. */
+function refuseClass(fn: unknown, field: string, instead: string, callText: string): void {
+  const isClass = guardedRead(() => /^class\b/.test(Function.prototype.toString.call(fn)));
+  if (isClass.ok && isClass.value) {
+    throw configError(callText, `${field} was given ${describeValue(fn)}; give ${instead}.`);
+  }
 }
 
 function errorFromCode(fields: PlainObject, callText: string): ErrorFromCode {
