@@ -4,7 +4,7 @@ import { TripwireConfigError } from '../../verifier/errors';
 import type { PayloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';
 import { requestId } from './sdk-errors';
-import { toSdkBlob, toSdkStream } from './sdk-streams';
+import { toPlainBytes, toSdkBlob, toSdkStream } from './sdk-streams';
 
 /**
  * What a mocked `send` resolves to: a fresh deep copy of the registered output (the code under test may
@@ -20,10 +20,15 @@ export function buildOutput(
     const { name, kind } = members[index]!;
     const value = output[name];
     if (value === undefined) continue;
-    if (kind === 'blob' && value instanceof Readable) {
+    if (kind !== 'stream' && value instanceof Readable) {
       throw new TripwireConfigError(`${name} is a blob, not a stream: give it as a string or bytes.`);
     }
-    output[name] = kind === 'stream' ? toSdkStream(value, copy) : toSdkBlob(value, copy);
+    output[name] =
+      kind === 'stream'
+        ? toSdkStream(value, copy)
+        : kind === 'blob'
+          ? toSdkBlob(value, copy)
+          : toPlainBytes(value);
   }
   const given = output.$metadata;
   const metadata: Record<string, unknown> = {

@@ -1,6 +1,11 @@
-export type PayloadKind = 'stream' | 'blob';
+/**
+ * `stream`: a streaming body (S3 `Body`); `blob`: a blob that is the response body (`httpPayload`: Lambda
+ * `Payload`, AppConfig `Configuration`), which the SDK returns as its blob adapter; `bytes`: any other blob
+ * member (KMS `Plaintext`, Secrets Manager `SecretBinary`), which the SDK returns as a plain `Uint8Array`.
+ */
+export type PayloadKind = 'stream' | 'blob' | 'bytes';
 
-/** An output member that the real SDK returns as a stream or a blob. */
+/** An output member that the real SDK returns as a stream or bytes. */
 export interface PayloadMember {
   readonly name: string;
   readonly kind: PayloadKind;
@@ -78,7 +83,17 @@ function payloadKind(memberSchema: unknown): PayloadKind | undefined {
   ) {
     return 'stream';
   }
-  return type === BLOB ? 'blob' : undefined;
+  if (type !== BLOB) return undefined;
+  return hasPayloadTrait(memberTraits) ? 'blob' : 'bytes';
+}
+
+// Traits given as a bit field, in the SDK's order: httpLabel, idempotent, idempotencyToken, sensitive,
+// httpPayload, ...
+const HTTP_PAYLOAD_BIT = 1 << 4;
+
+function hasPayloadTrait(traits: unknown): boolean {
+  if (typeof traits === 'number') return (traits & HTTP_PAYLOAD_BIT) !== 0;
+  return traits !== null && typeof traits === 'object' && 'httpPayload' in traits;
 }
 
 function hasStreamingTrait(traits: unknown): boolean {

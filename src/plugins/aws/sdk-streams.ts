@@ -69,6 +69,13 @@ export function toSdkBlob(value: unknown, copy: BaseClientCopy | undefined): unk
   return helpers === undefined ? bytes : helpers.Uint8ArrayBlobAdapter.mutate(bytes);
 }
 
+/** A plain `Uint8Array` (not a `Buffer`, not the blob adapter), as the SDK returns blob members other than the body. */
+export function toPlainBytes(value: unknown): unknown {
+  if (typeof value === 'string') return new Uint8Array(Buffer.from(value, 'utf8'));
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  return value;
+}
+
 /** A real Body yields Buffer chunks; a Readable of strings (`Readable.from(['a'])`) would not. */
 async function* asBytes(source: Readable): AsyncGenerator<Buffer> {
   for await (const chunk of source)
