@@ -1,5 +1,3 @@
-import { abortError } from './sdk-errors';
-
 /** The part of an `AbortSignal` a mocked call listens to. */
 export interface AbortSignalLike {
   aborted?: boolean;
@@ -21,12 +19,12 @@ export function settleSync(
 
 /**
  * `pending`, unless the signal aborts first: then the SDK's own abort error for that signal, as for an
- * in-flight request (`abortErrorFor`, e.g. `() => sdkAbortError(client, options)`).
+ * in-flight request (`abortErrorFor`: `() => sdkAbortError(client, options)`).
  */
 export function untilAborted(
   pending: Promise<unknown>,
   signal: AbortSignalLike | undefined,
-  abortErrorFor: () => Promise<Error> = () => Promise.resolve(abortError()),
+  abortErrorFor: () => Promise<Error>,
 ): Promise<unknown> {
   if (signal?.addEventListener === undefined) return pending;
   return new Promise((resolve, reject) => {

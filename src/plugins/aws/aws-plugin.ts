@@ -14,7 +14,14 @@ import { type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
 import type { Route } from '../../verifier/sandbox';
 import type { Interaction, Plugin, PluginHost } from '../plugin';
 import { plainAssertion, typedAssertion } from './assertion-input';
-import { type AbortSignalLike, isThenable, settleSync, untilAborted, withResponse } from './async-outcomes';
+import {
+  type AbortSignalLike,
+  deliverToCallback,
+  isThenable,
+  settleSync,
+  untilAborted,
+  withResponse,
+} from './async-outcomes';
 import {
   type AwsCallFields,
   callKey,
@@ -39,7 +46,7 @@ import type { EscapedRequest, EscapeHandler } from './network-guard';
 import { buildOutput } from './outputs';
 import { MockQueues } from './queues';
 import { checkRegisteredOutput, refuseStreamsForBlobs } from './registration-checks';
-import { abortError, buildServiceError } from './sdk-errors';
+import { buildServiceError, sdkAbortError } from './sdk-errors';
 import { modelSource, operationModel } from './service-model';
 import { summarizeForPayload } from './summaries';
 import { toleratedParams } from './tolerated-params';
@@ -281,10 +288,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       typeof optionsOrCallback === 'object' ? (optionsOrCallback as SendOptions | null) : undefined;
     const result = this.serve(route.mode, client, command as SdkCommand, options ?? undefined);
     if (typeof callback !== 'function') return result;
-    result.then(
-      (output) => callback(null, output),
-      (error) => callback(error),
-    );
+    deliverToCallback(result, callback as (error: unknown, output?: unknown) => unknown);
     return undefined;
   }
 
@@ -299,8 +303,10 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     const signal = options?.abortSignal;
     if (signal?.aborted) {
       const fields = this.record(name, params);
-      fields.raised = abortError();
-      return Promise.reject(fields.raised);
+      return sdkAbortError(client, options ?? {}).then((error) => {
+        fields.raised = error;
+        return Promise.reject(error);
+      });
     }
     if (this.host.settings.validate) {
       const problems = this.paramProblems(info, client, command, params);
@@ -378,7 +384,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         }
         if (!isThenable(produced)) return settleSync(() => succeed(produced), fail);
         // A pending response can still be aborted, as an in-flight request can.
-        return untilAborted(Promise.resolve(produced).then(succeed), signal).catch(fail);
+        return untilAborted(Promise.resolve(produced).then(succeed), signal, () =>
+          sdkAbortError(client, { abortSignal: signal }),
+        ).catch(fail);
       }
     }
   }

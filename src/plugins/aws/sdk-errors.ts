@@ -126,15 +126,6 @@ function modeledFault(ExceptionClass: ExceptionClass): 'client' | 'server' | und
   }
 }
 
-/**
- * The old, hand-made abort error. Kept only until every caller passes the client and signal to
- * `sdkAbortError`; it is not what every SDK line says.
- * @deprecated use `sdkAbortError(client, options)`.
- */
-export function abortError(): Error {
-  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
-}
-
 /** The `send` options the SDK passes down to its HTTP handler. */
 export interface AbortableOptions {
   readonly abortSignal?: unknown;
