@@ -34,7 +34,7 @@ function formatWithin(value: unknown, indent: string, ancestors: Set<object>): s
 function format(value: unknown, indent: string, oneLine: boolean, ancestors: Set<object>): string {
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
-  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'string') return formatString(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'symbol') return symbolText(value);
@@ -105,6 +105,14 @@ function formatEntries(
   });
   if (oneLine) return open === '{' ? `{ ${parts.join(', ')} }` : `[${parts.join(', ')}]`;
   return `${open}\n${parts.map((part) => `${inner}${part},`).join('\n')}\n${indent}${close}`;
+}
+
+// A message shows the start of a longer string: a megabyte of it would bury the message.
+const STRING_SHOWN_IN_FULL = 1_000;
+
+function formatString(text: string): string {
+  if (text.length <= STRING_SHOWN_IN_FULL) return quote(text);
+  return `tripwire.ANY /* ${quote(text.slice(0, 200))}… (${text.length} characters) */`;
 }
 
 function formatKey(key: string): string {

@@ -105,7 +105,11 @@ function refuseContradictingNames(
   const { service, operation } = assertion;
   if (service === undefined && operation === undefined) return;
   const given = guardedRead(() =>
-    names.fromStrings(service ?? name.service, operation ?? name.operation, 'assertAwsCall'),
+    names.fromStrings(
+      service === undefined ? name.service : service,
+      operation === undefined ? name.operation : operation,
+      'assertAwsCall',
+    ),
   );
   if (given.ok && given.value.key === name.key) return;
   const said = [
@@ -125,6 +129,7 @@ function expectedCall(name: CallName, assertion: Record<string, unknown>): Expec
     operation: name.operation,
     params: assertion.params,
   };
-  if ('raised' in assertion) expected.raised = assertion.raised;
+  // `raised: undefined` counts as absent, as every undefined value does.
+  if (assertion.raised !== undefined) expected.raised = assertion.raised;
   return expected;
 }

@@ -33,20 +33,27 @@ let last: { commandClass: object; serviceId: unknown; info: CallInfo } | undefin
 
 export function callInfo(client: object, command: object): CallInfo {
   if (command === null || typeof command !== 'object') throw notACommand(client, command);
+  let commandClass: object;
+  try {
+    commandClass = command.constructor;
+  } catch {
+    throw notACommand(client, command); // a Proxy whose traps throw
+  }
+  if (typeof commandClass !== 'function') throw notACommand(client, command);
   const serviceId = (client as { config?: { serviceId?: unknown } }).config?.serviceId;
-  if (last !== undefined && last.commandClass === command.constructor && last.serviceId === serviceId)
+  if (last !== undefined && last.commandClass === commandClass && last.serviceId === serviceId)
     return last.info;
-  let byService = infoByCommandClass.get(command.constructor);
+  let byService = infoByCommandClass.get(commandClass);
   if (byService === undefined) {
     byService = new Map();
-    infoByCommandClass.set(command.constructor, byService);
+    infoByCommandClass.set(commandClass, byService);
   }
   let info = byService.get(serviceId);
   if (info === undefined) {
     info = describeCall(client, command, serviceId);
     byService.set(serviceId, info);
   }
-  last = { commandClass: command.constructor, serviceId, info };
+  last = { commandClass, serviceId, info };
   return info;
 }
 
