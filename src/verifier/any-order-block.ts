@@ -1,4 +1,5 @@
 import type { Interaction, Plugin } from '../plugins/plugin';
+import { canonicalKey } from './canonical';
 import type { Timeline } from './timeline';
 
 type Expected = Readonly<Record<string, unknown>>;
@@ -10,6 +11,12 @@ interface BlockAssertion {
   readonly key: string | undefined;
   /** The position of the interaction the block's matching gives it. */
   position: number;
+}
+
+/** Candidate positions, and how far a search has gone through them. */
+interface CandidateList {
+  readonly positions: readonly number[];
+  next: number;
 }
 
 /** Whether an interaction satisfies an assertion completely: no field differs and none is left out. */
@@ -141,14 +148,15 @@ export class AnyOrderBlock {
    */
   private augment(root: number): boolean {
     const visited = new Set<number>();
-    const stack = [{ assertion: root, candidates: this.freeFirst(root), next: 0, gaveUp: -1 }];
+    const lists = new Map<string, CandidateList>();
+    const stack = [{ assertion: root, list: this.candidateList(root, lists), gaveUp: -1 }];
     while (stack.length > 0) {
       const frame = stack.at(-1)!;
-      if (frame.next === frame.candidates.length) {
+      if (frame.list.next === frame.list.positions.length) {
         stack.pop();
         continue;
       }
-      const position = frame.candidates[frame.next++]!;
+      const position = frame.list.positions[frame.list.next++]!;
       if (visited.has(position)) continue;
       visited.add(position);
       const holder = this.claims.get(position);
@@ -160,17 +168,35 @@ export class AnyOrderBlock {
         }
         return true;
       }
-      stack.push({ assertion: holder, candidates: this.freeFirst(holder), next: 0, gaveUp: position });
+      stack.push({ assertion: holder, list: this.candidateList(holder, lists), gaveUp: position });
     }
     return false;
   }
 
-  private freeFirst(index: number): number[] {
-    const all = this.candidates(this.assertions[index]!);
-    return [
-      ...all.filter((position) => !this.claims.has(position)),
-      ...all.filter((p) => this.claims.has(p)),
-    ];
+  /**
+   * The assertion's candidates, free ones first. Equal assertions (the same canonical key) have the same
+   * candidates, so within one search they share one list and one cursor: every entry a frame has passed
+   * is visited, so another frame would skip it anyway. Without this, n equal assertions cost n² matches.
+   */
+  private candidateList(index: number, lists: Map<string, CandidateList>): CandidateList {
+    const assertion = this.assertions[index]!;
+    const expectedKey = canonicalKey(assertion.expected);
+    const shareKey =
+      expectedKey === undefined
+        ? undefined
+        : `${assertion.plugin.name}\n${assertion.key ?? ''}\n${expectedKey}`;
+    const shared = shareKey === undefined ? undefined : lists.get(shareKey);
+    if (shared !== undefined) return shared;
+    const all = this.candidates(assertion);
+    const list = {
+      positions: [
+        ...all.filter((position) => !this.claims.has(position)),
+        ...all.filter((p) => this.claims.has(p)),
+      ],
+      next: 0,
+    };
+    if (shareKey !== undefined) lists.set(shareKey, list);
+    return list;
   }
 
   private claim(index: number, position: number): void {
