@@ -34,8 +34,7 @@ export function symbolText(symbol: symbol): string {
 function describeFunction(fn: unknown): string {
   if (types.isProxy(fn)) return 'a Proxy of a function';
   const name = ownName(fn);
-  const isClass = safely(() => /^class\b/.test(Function.prototype.toString.call(fn)), false);
-  if (isClass) return name ? `the class ${name}` : 'an anonymous class';
+  if (isClass(fn)) return name ? `the class ${name}` : 'an anonymous class';
   return name ? `the function ${name}` : 'an anonymous function';
 }
 
@@ -83,4 +82,12 @@ function safely<T>(read: () => T, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** A `class` declaration or expression, which cannot be called without `new`. */
+export function isClass(value: unknown): boolean {
+  return (
+    typeof value === 'function' &&
+    safely(() => /^class\b/.test(Function.prototype.toString.call(value)), false)
+  );
 }

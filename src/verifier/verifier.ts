@@ -1,4 +1,5 @@
 import type { GuardLevel, Interaction, Plugin, PluginHost, VerifierSettings } from '../plugins/plugin';
+import { describeValue, isClass } from '../util/describe-value';
 import { currentAnyOrderBlock, runInAnyOrder } from './any-order';
 import { assertInteraction } from './assertions';
 import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from './errors';
@@ -75,9 +76,9 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   /** Runs `fn` with interception on; every AWS call inside is served from the mocks and recorded. */
   async run<T>(fn: () => T | Promise<T>): Promise<T> {
     this.ensureUsable('run()');
-    if (typeof fn !== 'function') {
+    if (typeof fn !== 'function' || isClass(fn)) {
       throw new TripwireConfigError(
-        `run() takes a function: await ${this.hintName}.run(async () => { /* code under test */ });`,
+        `run() takes a function, not ${describeValue(fn)}: await ${this.hintName}.run(async () => { /* code under test */ });`,
       );
     }
     const scope = openScope(this);
@@ -97,9 +98,9 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   /** Inside `fn`, each assertion may match any unasserted interaction instead of the next one. */
   inAnyOrder<T>(fn: () => T): T {
     this.ensureUsable('inAnyOrder()');
-    if (typeof fn !== 'function') {
+    if (typeof fn !== 'function' || isClass(fn)) {
       throw new TripwireConfigError(
-        `inAnyOrder() takes a function: ${this.hintName}.inAnyOrder(() => { /* assertions */ });`,
+        `inAnyOrder() takes a function, not ${describeValue(fn)}: ${this.hintName}.inAnyOrder(() => { /* assertions */ });`,
       );
     }
     return runInAnyOrder(this.state.timeline, fn);

@@ -100,11 +100,15 @@ describe('bad input is a TripwireConfigError that names the fix, and changes not
     const verifier = new StrictVerifier();
     const original = Client.prototype.send;
     await expect(verifier.run('nope' as never)).rejects.toThrow(
-      'run() takes a function: await verifier.run(async () => { /* code under test */ });',
+      "run() takes a function, not the string 'nope': await verifier.run(async () => { /* code under test */ });",
+    );
+    class Steps {}
+    await expect(verifier.run(Steps as never)).rejects.toThrow(
+      'run() takes a function, not the class Steps:',
     );
     expect(Client.prototype.send).toBe(original);
-    expect(configError(() => verifier.inAnyOrder(undefined as never)).message).toContain(
-      'inAnyOrder() takes a function',
+    expect(configError(() => verifier.inAnyOrder(undefined as never)).message).toBe(
+      'inAnyOrder() takes a function, not undefined: verifier.inAnyOrder(() => { /* assertions */ });',
     );
   });
 

@@ -1,4 +1,5 @@
 import { describeValue } from '../../util/describe-value';
+import { guardedRead } from '../../util/guarded-read';
 import { isError } from '../../util/is-error';
 import { copyData, isPlainObject } from '../../util/values';
 import { CallSite, currentUserFrame } from '../../verifier/call-site';
@@ -93,7 +94,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   private activations = 0;
 
   constructor(private readonly host: PluginHost) {
-    if (host === null || typeof host !== 'object' || typeof host.registerPlugin !== 'function') {
+    if (!isPluginHost(host)) {
       throw new TripwireConfigError(
         'new AwsPlugin(verifier) takes a StrictVerifier: new AwsPlugin(new StrictVerifier()).',
       );
@@ -295,7 +296,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   private serve(mode: Route['mode'], client: object, command: SdkCommand, options: SendOptions | undefined) {
     const info = callInfo(client, command);
     const name = info.name;
-    this.names.noteCall(info, this);
+    this.names.noteCall(info);
     const params = copyData(command.input ?? {}, false);
     if (mode !== 'sandbox') {
       return Promise.reject(this.violation(mode === 'guarded' ? 'guarded' : 'post-sandbox', name, params));
@@ -447,4 +448,10 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   }
 
   // Naming
+}
+
+function isPluginHost(value: unknown): value is PluginHost {
+  if (value === null || typeof value !== 'object') return false;
+  const read = guardedRead(() => (value as { registerPlugin?: unknown }).registerPlugin);
+  return read.ok && typeof read.value === 'function';
 }

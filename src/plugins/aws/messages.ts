@@ -5,7 +5,7 @@ import { formatValue } from '../../verifier/format';
 
 /** `s3.GetObject({ Bucket: 'b', Key: 'k' })` */
 export function formatCall(service: string, operation: string, params: unknown): string {
-  return `${service}.${operation}(${formatValue(params ?? {})})`;
+  return `${service}.${operation}(${formatValue(params === undefined ? {} : params)})`;
 }
 
 /** A ready-to-paste registration for a call. */

@@ -32,7 +32,7 @@ export class NameBook {
   constructor(private readonly hintName: () => string) {}
 
   /** Called for every call: cheap after the first call of each kind. (`_owner` is no longer needed.) */
-  noteCall(info: CallInfo, _owner?: object): void {
+  noteCall(info: CallInfo): void {
     if (this.noted.has(info)) return;
     this.noted.add(info);
     this.displayNames.set(info.name.serviceKey, info.name.service);

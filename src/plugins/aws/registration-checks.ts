@@ -35,7 +35,7 @@ export function refuseStreamsForBlobs(name: CallName, commandClass: unknown, out
     `${name.serviceKey}:${name.operation}`,
     sdkClass,
   )) {
-    if (kind === 'blob' && output[member] instanceof Readable) {
+    if (kind !== 'stream' && output[member] instanceof Readable) {
       throw new TripwireConfigError(
         `mockCall('${name.service}', '${name.operation}', ...): ${member} is a blob, not a stream: give it as a string or bytes.`,
       );
