@@ -27,6 +27,25 @@ function loadedClientPackages(): ClientPackage[] {
  * its base classes), wherever it is installed (an npm alias has another folder name): never another copy's.
  */
 export function clientPackage(key: string, clientClass?: unknown): ClientPackage | undefined {
+  const memoKey = typeof clientClass === 'function' ? clientClass : key;
+  const remembered = found.get(memoKey);
+  if (remembered !== undefined && isStillLoaded(remembered)) return remembered;
+  const answer = findClientPackage(key, clientClass);
+  if (answer !== undefined) found.set(memoKey, answer);
+  return answer;
+}
+
+// Answers by service key or client class: `mockCall` and assertions ask on every call, and scanning every
+// loaded module each time made a test's cost grow with the size of the project. Only found packages are
+// kept, and each is checked to still be the loaded one before it is used again (a module-registry reset
+// loads a new copy).
+const found = new Map<unknown, ClientPackage>();
+
+function isStillLoaded(candidate: ClientPackage): boolean {
+  return require.cache[candidate.file]?.exports === candidate.exports;
+}
+
+function findClientPackage(key: string, clientClass: unknown): ClientPackage | undefined {
   const candidates = loadedClientPackages().filter((candidate) => candidate.serviceKey === key);
   if (typeof clientClass !== 'function') return candidates[0];
   const own = candidates.find((candidate) => exportsClass(candidate.exports, clientClass));
