@@ -90,7 +90,6 @@ export class AnyOrderBlock {
 
   /** Ends the block: every interaction of its matching is now asserted. */
   close(): void {
-    if (this.closed) return;
     this.closed = true;
     this.openBlocks.delete(this);
     for (const position of this.claims.keys()) this.timeline.markAssertedAt(position);

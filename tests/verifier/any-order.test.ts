@@ -8,6 +8,9 @@ import {
   tripwire,
   UnassertedInteractionsError,
 } from 'ts-tripwire';
+import type { Interaction, Plugin } from '../../src/plugins/plugin';
+import { AnyOrderBlock } from '../../src/verifier/any-order-block';
+import { Timeline } from '../../src/verifier/timeline';
 
 type Outcome = 'ok' | 'NoSuchKey';
 
@@ -294,5 +297,35 @@ describe('an inAnyOrder block is the assertions made from inside its function', 
       }),
     ).rejects.toBe(failure);
     verifier.verifyAll();
+  });
+});
+
+describe('the any-order block with a plugin whose keys do not decide', () => {
+  // A stand-in plugin: an assertion { key } matches interactions with that key, but its expectedKey
+  // never equals an interaction's assertionKey, as a plugin with looser matching than its keys might do.
+  const plugin = {
+    name: 'stand-in',
+    matchFields: (interaction: Interaction, expected: Readonly<Record<string, unknown>>) =>
+      interaction.fields.key === expected.key
+        ? []
+        : [{ path: 'key', expected: expected.key, actual: interaction.fields.key }],
+    missingFields: () => [],
+    assertionKey: (interaction: Interaction) => `recorded:${String(interaction.fields.key)}`,
+    expectedKey: (expected: Readonly<Record<string, unknown>>) => `asserted:${String(expected.key)}`,
+  } as unknown as Plugin;
+
+  test('an assertion whose key finds no candidate falls back to every unasserted interaction', () => {
+    const timeline = new Timeline();
+    for (const key of ['a', 'b', 'a']) timeline.append(plugin, { key });
+    const block = new AnyOrderBlock(timeline, new Set());
+    expect([
+      block.add(plugin, { key: 'a' }),
+      block.add(plugin, { key: 'a' }),
+      block.add(plugin, { key: 'a' }),
+    ]).toEqual([true, true, false]);
+    expect([block.isClaimed(0), block.isClaimed(1), block.isClaimed(2)]).toEqual([true, false, true]);
+    expect(block.claimant(2)).toMatchObject({ plugin, expected: { key: 'a' } });
+    block.close();
+    expect(timeline.unasserted().map((interaction) => interaction.fields.key)).toEqual(['b']);
   });
 });
