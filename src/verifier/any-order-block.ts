@@ -4,13 +4,19 @@ import type { Timeline } from './timeline';
 
 type Expected = Readonly<Record<string, unknown>>;
 
+/** Kept small, as a block may hold hundreds of thousands: its key is computed again when a search needs it. */
 interface BlockAssertion {
   readonly plugin: Plugin;
   readonly expected: Expected;
-  /** Its candidates are that key's interactions; `undefined`: any unasserted interaction may be one. */
+  /** Its candidates may be any unasserted interaction, not only those of its key. */
+  readonly scanAll: boolean;
+}
+
+/** An assertion being placed: its candidates are its key's interactions, or all of them without a key. */
+interface Search {
+  readonly plugin: Plugin;
+  readonly expected: Expected;
   readonly key: string | undefined;
-  /** The position of the interaction the block's matching gives it. */
-  position: number;
 }
 
 /** Candidate positions, and how far a search has gone through them. */
@@ -60,15 +66,14 @@ export class AnyOrderBlock {
    * matching interaction. Otherwise returns false and changes nothing.
    */
   add(plugin: Plugin, expected: Expected): boolean {
-    const key = plugin.expectedKey?.(expected);
-    let assertion: BlockAssertion = { plugin, expected, key, position: -1 };
-    let free = this.firstFreeCandidate(assertion);
+    let search: Search = { plugin, expected, key: plugin.expectedKey?.(expected) };
+    let free = this.firstFreeCandidate(search);
     // A key only narrows the search when some interaction of that key is a candidate at all.
-    if (free === undefined && key !== undefined && this.candidates(assertion).length === 0) {
-      assertion = { plugin, expected, key: undefined, position: -1 };
-      free = this.firstFreeCandidate(assertion);
+    if (free === undefined && search.key !== undefined && this.candidates(search).length === 0) {
+      search = { plugin, expected, key: undefined };
+      free = this.firstFreeCandidate(search);
     }
-    const index = this.assertions.push(assertion) - 1;
+    const index = this.assertions.push({ plugin, expected, scanAll: search.key === undefined }) - 1;
     if (free !== undefined) {
       this.claim(index, free);
       return true;
@@ -96,37 +101,37 @@ export class AnyOrderBlock {
   }
 
   /** The earliest unclaimed candidate, past the prefix of the assertion's positions already taken. */
-  private firstFreeCandidate(assertion: BlockAssertion): number | undefined {
+  private firstFreeCandidate(search: Search): number | undefined {
     const { timeline } = this;
-    if (assertion.key === undefined) {
+    if (search.key === undefined) {
       let start = Math.max(timeline.firstUnassertedPosition(), this.scanCursor);
       while (start < timeline.length && this.unavailable(start)) start++;
       this.scanCursor = start;
       for (let position = start; position < timeline.length; position++) {
-        if (!this.unavailable(position) && this.isCandidate(position, assertion)) return position;
+        if (!this.unavailable(position) && this.isCandidate(position, search)) return position;
       }
       return undefined;
     }
-    const { positions, from } = timeline.keyed(assertion.key);
-    let start = Math.max(from, this.keyCursors.get(assertion.key) ?? 0);
+    const { positions, from } = timeline.keyed(search.key);
+    let start = Math.max(from, this.keyCursors.get(search.key) ?? 0);
     while (start < positions.length && this.unavailable(positions[start]!)) start++;
-    if (start > from) this.keyCursors.set(assertion.key, start);
+    if (start > from) this.keyCursors.set(search.key, start);
     for (let entry = start; entry < positions.length; entry++) {
       const position = positions[entry]!;
-      if (!this.unavailable(position) && this.isCandidate(position, assertion)) return position;
+      if (!this.unavailable(position) && this.isCandidate(position, search)) return position;
     }
     return undefined;
   }
 
   /** Every unasserted interaction the assertion fully matches and no other open block holds. */
-  private candidates(assertion: BlockAssertion): number[] {
+  private candidates(search: Search): number[] {
     const found: number[] = [];
     const consider = (position: number) => {
       if (!this.timeline.isAsserted(position) && !this.heldElsewhere(position)) {
-        if (this.isCandidate(position, assertion)) found.push(position);
+        if (this.isCandidate(position, search)) found.push(position);
       }
     };
-    if (assertion.key === undefined) {
+    if (search.key === undefined) {
       for (
         let position = this.timeline.firstUnassertedPosition();
         position < this.timeline.length;
@@ -134,7 +139,7 @@ export class AnyOrderBlock {
       )
         consider(position);
     } else {
-      const { positions, from } = this.timeline.keyed(assertion.key);
+      const { positions, from } = this.timeline.keyed(search.key);
       for (let entry = from; entry < positions.length; entry++) consider(positions[entry]!);
     }
     return found;
@@ -178,15 +183,14 @@ export class AnyOrderBlock {
    * is visited, so another frame would skip it anyway. Without this, n equal assertions cost n² matches.
    */
   private candidateList(index: number, lists: Map<string, CandidateList>): CandidateList {
-    const assertion = this.assertions[index]!;
-    const expectedKey = canonicalKey(assertion.expected);
+    const { plugin, expected, scanAll } = this.assertions[index]!;
+    const search: Search = { plugin, expected, key: scanAll ? undefined : plugin.expectedKey?.(expected) };
+    const expectedKey = canonicalKey(expected);
     const shareKey =
-      expectedKey === undefined
-        ? undefined
-        : `${assertion.plugin.name}\n${assertion.key ?? ''}\n${expectedKey}`;
+      expectedKey === undefined ? undefined : `${plugin.name}\n${search.key ?? ''}\n${expectedKey}`;
     const shared = shareKey === undefined ? undefined : lists.get(shareKey);
     if (shared !== undefined) return shared;
-    const all = this.candidates(assertion);
+    const all = this.candidates(search);
     const list = {
       positions: [
         ...all.filter((position) => !this.claims.has(position)),
@@ -199,12 +203,11 @@ export class AnyOrderBlock {
   }
 
   private claim(index: number, position: number): void {
-    this.assertions[index]!.position = position;
     this.claims.set(position, index);
   }
 
-  private isCandidate(position: number, assertion: BlockAssertion): boolean {
-    return fullyMatches(this.timeline.at(position), assertion.plugin, assertion.expected);
+  private isCandidate(position: number, search: Search): boolean {
+    return fullyMatches(this.timeline.at(position), search.plugin, search.expected);
   }
 
   private unavailable(position: number): boolean {
