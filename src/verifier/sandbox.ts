@@ -17,17 +17,29 @@ export interface SandboxScope {
   readonly parent: SandboxScope | undefined;
   open: boolean;
   /** Made once, because every intercepted call asks for it. */
-  readonly route: Route;
+  readonly serve: Route;
+  readonly postSandbox: Route;
 }
 
+/**
+ * What happens to an intercepted call, decided in one place for every plugin and for the network net:
+ * - `serve`: it comes from an open sandbox: the target's plugin serves it from its mocks;
+ * - `post-sandbox`: it comes from a sandbox that has closed: refused, and remembered by the target;
+ * - `guarded`: outside any sandbox while a guard at level 'error' is on: refused, and remembered;
+ * - `warn`: outside any sandbox while a guard at level 'warn' is on: let through after a warning.
+ * No route (`undefined`): the call passes through untouched.
+ */
 export type Route =
-  | { readonly mode: 'sandbox'; readonly target: RouteTarget }
+  | { readonly mode: 'serve'; readonly target: RouteTarget }
   | { readonly mode: 'post-sandbox'; readonly target: RouteTarget }
-  | { readonly mode: 'guarded'; readonly target: RouteTarget };
+  | { readonly mode: 'guarded'; readonly target: RouteTarget }
+  | { readonly mode: 'warn'; readonly target: RouteTarget };
 
 interface Guard {
   readonly target: RouteTarget;
-  readonly route: Route;
+  readonly guarded: Route;
+  readonly warn: Route;
+  readonly postSandbox: Route;
 }
 
 interface SharedSandboxState {
@@ -44,7 +56,13 @@ const shared = acrossRealms<SharedSandboxState>('sandbox-state.v3', () => ({
 
 /** A sandbox scope for `run`, nested in the current one if any. */
 export function openScope(target: RouteTarget): SandboxScope {
-  return { target, parent: shared.contexts.getStore(), open: true, route: { mode: 'sandbox', target } };
+  return {
+    target,
+    parent: shared.contexts.getStore(),
+    open: true,
+    serve: { mode: 'serve', target },
+    postSandbox: { mode: 'post-sandbox', target },
+  };
 }
 
 export function runInScope<T>(scope: SandboxScope, fn: () => T): T {
@@ -53,24 +71,29 @@ export function runInScope<T>(scope: SandboxScope, fn: () => T): T {
 
 /**
  * Where an intercepted call goes: the innermost open sandbox; else, if it was made from inside a sandbox
- * that has closed, that sandbox's verifier as a post-sandbox call; else the active guard; else nowhere
- * (the real SDK handles it).
+ * that has closed, that sandbox's verifier as a post-sandbox call (or the running test's, when a guard of
+ * another verifier is on: the sandbox's own test is over); else what the active guard's level says; else
+ * nowhere. Allocates nothing: it runs on every intercepted call.
  */
 export function currentRoute(): Route | undefined {
   const scope = shared.contexts.getStore();
   for (let candidate = scope; candidate !== undefined; candidate = candidate.parent) {
-    if (candidate.open) return candidate.route;
+    if (candidate.open) return candidate.serve;
   }
   const guard = shared.guards.at(-1);
-  if (scope !== undefined) {
-    // A guard of another verifier means the sandbox's own test is over: the running test gets the report.
-    return { mode: 'post-sandbox', target: guard?.target ?? scope.target };
-  }
-  return guard?.route;
+  if (scope !== undefined) return guard?.postSandbox ?? scope.postSandbox;
+  if (guard === undefined) return undefined;
+  const level = guard.target.guardLevel;
+  return level === 'error' ? guard.guarded : level === 'warn' ? guard.warn : undefined;
 }
 
 export function pushGuard(target: RouteTarget): void {
-  shared.guards.push({ target, route: { mode: 'guarded', target } });
+  shared.guards.push({
+    target,
+    guarded: { mode: 'guarded', target },
+    warn: { mode: 'warn', target },
+    postSandbox: { mode: 'post-sandbox', target },
+  });
 }
 
 export function removeGuard(target: RouteTarget): void {

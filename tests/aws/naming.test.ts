@@ -185,9 +185,9 @@ describe('names from bad input', () => {
     expect(configMessage(() => verifier.aws.mockCall(Widget as never))).toBe(
       "mockCall() was given the class Widget, which is not an AWS SDK v3 command class. Pass the class itself (GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
     );
-    expect(configMessage(() => verifier.aws.assertAwsCall(Widget as never, { params: {} } as never))).toContain(
-      'assertAwsCall() was given the class Widget',
-    );
+    expect(
+      configMessage(() => verifier.aws.assertAwsCall(Widget as never, { params: {} } as never)),
+    ).toContain('assertAwsCall() was given the class Widget');
     expect(constructed).toBe(0);
   });
 
@@ -213,7 +213,7 @@ describe('names from bad input', () => {
     const client = new S3Client({});
     const command = new GetObjectCommand({ Bucket: 'b', Key: 'k' });
     await verifier.run(() => client.send(command));
-    const info = callInfo(client, command);
+    const info = callInfo(client, command, undefined);
     const reachesPlugin = Object.values(info).some((value) => value === verifier.aws);
     expect(reachesPlugin).toBe(false);
     expect(Object.keys(info)).not.toContain('notedBy');

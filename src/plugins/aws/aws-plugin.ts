@@ -35,9 +35,8 @@ import { type CallInfo, type CallName, callInfo } from './call-info';
 import { clientPackageExports } from './client-packages';
 import {
   activateInterception,
-  baseCopyOf,
   deactivateInterception,
-  type SendFunction,
+  type InterceptedSend,
   type SendHandler,
 } from './interception';
 import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages';
@@ -272,45 +271,39 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
   // Interception
 
   /** @internal Called by the patched `send` of every client routed to this plugin's verifier. */
-  handleSend(
-    route: Route,
-    client: object,
-    command: unknown,
-    optionsOrCallback: unknown,
-    maybeCallback: unknown,
-    original: SendFunction,
-  ): unknown {
-    if (route.mode === 'guarded' && this.host.settings.guard !== 'error') {
-      if (this.host.settings.guard === 'warn') this.warnGuarded(client, command as object);
-      return original.call(client, command, optionsOrCallback, maybeCallback);
+  handleSend(route: Route, call: InterceptedSend): unknown {
+    if (route.mode === 'warn') {
+      this.warnGuarded(call);
+      return call.passThrough();
     }
-    const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
     const options =
-      typeof optionsOrCallback === 'object' ? (optionsOrCallback as SendOptions | null) : undefined;
-    const result = this.serve(route.mode, client, command as SdkCommand, options ?? undefined);
-    if (typeof callback !== 'function') return result;
-    deliverToCallback(result, callback as (error: unknown, output?: unknown) => unknown);
+      typeof call.options === 'object' && call.options !== null ? (call.options as SendOptions) : undefined;
+    const result = this.serve(route.mode, call, options);
+    if (typeof call.callback !== 'function') return result;
+    deliverToCallback(result, call.callback as (error: unknown, output?: unknown) => unknown);
     return undefined;
   }
 
-  private serve(mode: Route['mode'], client: object, command: SdkCommand, options: SendOptions | undefined) {
-    const info = callInfo(client, command);
+  private serve(mode: Route['mode'], call: InterceptedSend, options: SendOptions | undefined) {
+    const { client } = call;
+    const command = call.command as SdkCommand;
+    const info = callInfo(client, command, call.copy);
     const name = info.name;
     this.names.noteCall(info);
     const params = copyData(command.input ?? {}, false);
-    if (mode !== 'sandbox') {
+    if (mode !== 'serve') {
       return Promise.reject(this.violation(mode === 'guarded' ? 'guarded' : 'post-sandbox', name, params));
     }
     const signal = options?.abortSignal;
     if (signal?.aborted) {
       const fields = this.record(name, params);
-      return sdkAbortError(client, options ?? {}).then((error) => {
+      return sdkAbortError(client, options ?? {}, info.copy).then((error) => {
         fields.raised = error;
         return Promise.reject(error);
       });
     }
     if (this.host.settings.validate) {
-      const problems = this.paramProblems(info, client, command, params);
+      const problems = this.paramProblems(info, command, params);
       if (problems !== undefined)
         return Promise.reject(this.violation('invalid-params', name, params, problems));
     }
@@ -323,15 +316,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return this.settle(outcome, fields, client, info, signal);
   }
 
-  private paramProblems(
-    info: CallInfo,
-    client: object,
-    command: object,
-    params: unknown,
-  ): string[] | undefined {
+  private paramProblems(info: CallInfo, command: object, params: unknown): string[] | undefined {
     if (info.model === undefined) {
-      info.model =
-        operationModel(command, () => modelSource(info.name.serviceKey, baseCopyOf(client)?.file)) ?? null;
+      info.model = operationModel(command, () => modelSource(info.name.serviceKey, info.copy?.file)) ?? null;
       info.toleratedParams = toleratedParams(info.name);
     }
     if (info.model === null) return undefined;
@@ -371,7 +358,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       case 'raises-error':
         return fail(withResponse(outcome.error));
       case 'raises-code':
-        return fail(buildServiceError(client, name.serviceKey, outcome.spec));
+        return fail(buildServiceError(client, info.copy, name.serviceKey, outcome.spec));
       case 'returns-fn':
       case 'raises-fn': {
         let produced: unknown;
@@ -386,7 +373,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         if (!isThenable(produced)) return settleSync(() => succeed(produced), fail);
         // A pending response can still be aborted, as an in-flight request can.
         return untilAborted(Promise.resolve(produced).then(succeed), signal, () =>
-          sdkAbortError(client, { abortSignal: signal }),
+          sdkAbortError(client, { abortSignal: signal }, info.copy),
         ).catch(fail);
       }
     }
@@ -432,9 +419,9 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     return error;
   }
 
-  private warnGuarded(client: object, command: unknown): void {
-    const { name } = callInfo(client, command as object);
-    const params = (command as { input?: unknown }).input ?? {};
+  private warnGuarded(call: InterceptedSend): void {
+    const { name } = callInfo(call.client, call.command, call.copy);
+    const params = (call.command as { input?: unknown }).input ?? {};
     console.warn(
       `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${formatCall(name.service, name.operation, params)}`,
     );

@@ -1,7 +1,6 @@
 import { describeValue } from '../../util/describe-value';
 import { guardedRead } from '../../util/guarded-read';
 import { TripwireConfigError } from '../../verifier/errors';
-import { baseCopyOf } from './interception';
 import { DOCUMENT_SERVICE, isSdkCommandInstance, nameCommand, serviceNames } from './naming';
 import { type PayloadMembers, payloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';
@@ -31,7 +30,7 @@ const infoByCommandClass = new WeakMap<object, Map<unknown, CallInfo>>();
 // The last answer: code under test usually repeats one call in a loop (pages, parts, items).
 let last: { commandClass: object; serviceId: unknown; info: CallInfo } | undefined;
 
-export function callInfo(client: object, command: object): CallInfo {
+export function callInfo(client: object, command: unknown, copy: BaseClientCopy | undefined): CallInfo {
   if (command === null || typeof command !== 'object') throw notACommand(client, command);
   let commandClass: object;
   try {
@@ -50,14 +49,19 @@ export function callInfo(client: object, command: object): CallInfo {
   }
   let info = byService.get(serviceId);
   if (info === undefined) {
-    info = describeCall(client, command, serviceId);
+    info = describeCall(client, command, serviceId, copy);
     byService.set(serviceId, info);
   }
   last = { commandClass, serviceId, info };
   return info;
 }
 
-function describeCall(client: object, command: object, serviceId: unknown): CallInfo {
+function describeCall(
+  client: object,
+  command: object,
+  serviceId: unknown,
+  copy: BaseClientCopy | undefined,
+): CallInfo {
   // Once per command class: anything else sent would be named after its own class (`s3.Object`).
   if (!isSdkCommandInstance(command)) throw notACommand(client, command);
   const commandName = nameCommand(command);
@@ -76,7 +80,7 @@ function describeCall(client: object, command: object, serviceId: unknown): Call
   return {
     name,
     members: payloadMembers(command as { constructor: object }, name.key),
-    copy: baseCopyOf(client),
+    copy,
     model: undefined,
     toleratedParams: undefined,
   };

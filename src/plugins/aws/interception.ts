@@ -1,4 +1,5 @@
 import Module from 'node:module';
+import { patch } from '../../util/patch';
 import { acrossRealms, processWide } from '../../util/process-wide';
 import { currentRoute, type Route, type RouteTarget } from '../../verifier/sandbox';
 import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from './messages';
@@ -13,85 +14,90 @@ import {
 
 export type SendFunction = (this: unknown, ...args: unknown[]) => unknown;
 
-/** What the plugin of the routed verifier does with an intercepted `send`. */
-export interface SendHandler {
-  handleSend(
-    route: Route,
-    client: object,
-    command: unknown,
-    optionsOrCallback: unknown,
-    maybeCallback: unknown,
-    original: SendFunction,
-  ): unknown;
+/** One call of a patched `send`, as the interceptor reports it: everything the handler needs, once. */
+export interface InterceptedSend {
+  readonly client: object;
+  readonly command: unknown;
+  /** `send(command, options)` or `send(command, options, callback)`; `undefined` otherwise. */
+  readonly options: unknown;
+  /** `send(command, callback)` or `send(command, options, callback)`; `undefined` otherwise. */
+  readonly callback: unknown;
+  /** The copy of the SDK core whose `send` was called. */
+  readonly copy: BaseClientCopy;
+  /** The SDK's own `send`, applied to the call exactly as it was made. */
+  passThrough(): unknown;
 }
 
-interface PatchRecord {
-  readonly original: SendFunction;
-  readonly patched: SendFunction;
-  readonly copy: BaseClientCopy;
+/** What the plugin of the routed verifier does with an intercepted `send`. */
+export interface SendHandler {
+  handleSend(route: Route, call: InterceptedSend): unknown;
 }
 
 interface InterceptionState {
   /** Patched prototypes, kept weakly: a Jest test file's SDK copy goes away with its module registry. */
-  readonly patches: WeakMap<object, PatchRecord>;
+  readonly patched: WeakSet<object>;
   /** The files of the patched copies, for the warning about several copies. */
   readonly patchedFiles: Set<string>;
-  /** Open sandboxes and guards of every verifier: the module-load hook is on while there is one. */
+  /** Open sandboxes and guards of every verifier. */
   users: number;
-  removeLoadHook: (() => void) | undefined;
+  /** Node's own module registry is watched: every copy it loads from then on is patched as it loads. */
+  watchingNodeRegistry: boolean;
 }
 
 // Shared by the copies of ts-tripwire in this realm, so that they never patch a prototype twice.
-const state = processWide<InterceptionState>('aws-interception.v3', () => ({
-  patches: new WeakMap(),
+const state = processWide<InterceptionState>('aws-interception.v4', () => ({
+  patched: new WeakSet(),
   patchedFiles: new Set(),
   users: 0,
-  removeLoadHook: undefined,
+  watchingNodeRegistry: false,
 }));
 
 // Each set of copies is reported once per process, not once per Jest test file.
 const warnedCopies = acrossRealms<Set<string>>('aws-warned-sdk-copies.v1', () => new Set());
 
+interface ModuleInternals {
+  _load(request: string, parent: unknown, isMain: boolean): unknown;
+  _resolveFilename(request: string, parent: unknown, isMain: boolean): string;
+  readonly _cache: unknown;
+}
+
+const nodeModules = Module as unknown as ModuleInternals;
+// Under plain Node and Vitest this module was loaded by Node's own registry; Jest gives it a registry of
+// its own, which Node's load hook never sees.
+const loadedByNode = require.cache === nodeModules._cache;
+
 /**
- * Patches `send` on every loaded copy of the SDK's base client, and on copies loaded while a sandbox or a
- * guard is open. A patch, once made, stays: work started inside a sandbox may call AWS at any later time (a
- * timer, a promise chain), and that call must be refused, not sent. A patched `send` whose call comes from
- * no sandbox and meets no guard passes it to the SDK unchanged, so the library changes nothing for it.
+ * Patches `send` on every loaded copy of the SDK's base client. A patch, once made, stays: work started
+ * inside a sandbox may call AWS at any later time (a timer, a promise chain), and that call must be
+ * refused, not sent. A patched `send` whose call has no route passes it to the SDK unchanged, so the
+ * library changes nothing for it.
+ *
+ * Under Node's registry, the first activation also hooks module loading, so that copies loaded later are
+ * patched as they load, and later activations have nothing to do. Under Jest, each activation looks for
+ * copies its registry loaded since the last (a `jest.resetModules()` loads new ones).
  */
 export function activateInterception(): void {
   state.users++;
   installNetworkGuard();
-  if (state.users === 1) state.removeLoadHook = installLoadHook();
-  const copies = findBaseClientCopies();
+  if (state.watchingNodeRegistry) return;
+  if (loadedByNode) {
+    state.watchingNodeRegistry = true;
+    patch(nodeModules, '_load', patchCopiesAsTheyLoad);
+  }
+  const copies = [...findBaseClientCopies()];
   if (copies.length === 0) {
     const preloaded = preloadBaseClient();
     if (preloaded !== undefined) copies.push(preloaded);
   }
-  for (const copy of copies) patch(copy);
+  for (const copy of copies) patchSend(copy);
   warnAboutSeveralCopies();
 }
 
-/** Undoes one `activateInterception`: the last one removes the module-load hook. Patches stay (see above). */
+/** Undoes one `activateInterception`. Patches stay (see above); the last one lets go of the last verifier. */
 export function deactivateInterception(): void {
   if (state.users === 0) return;
   state.users--;
-  if (state.users > 0) return;
-  forgetLastHandler();
-  state.removeLoadHook?.();
-  state.removeLoadHook = undefined;
-}
-
-/** The copy of the SDK core a client is built on, when that copy is patched. */
-export function baseCopyOf(client: object): BaseClientCopy | undefined {
-  for (
-    let prototype = Object.getPrototypeOf(client);
-    prototype !== null;
-    prototype = Object.getPrototypeOf(prototype)
-  ) {
-    const record = state.patches.get(prototype);
-    if (record !== undefined) return record.copy;
-  }
-  return undefined;
+  if (state.users === 0) forgetLastHandler();
 }
 
 // The handler of the last verifier a call went to: a test sends all its calls to one verifier.
@@ -112,31 +118,46 @@ function forgetLastHandler(): void {
   lastHandler = undefined;
 }
 
-function patch(copy: BaseClientCopy): void {
-  if (state.patches.has(copy.prototype)) return;
-  const target = copy.prototype as { send: SendFunction };
-  const original = target.send;
-  const patched = function send(
-    this: unknown,
-    command: unknown,
-    optionsOrCallback: unknown,
-    maybeCallback: unknown,
-  ) {
-    const route = currentRoute();
-    // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
-    if (route === undefined) return original.apply(this, arguments as unknown as unknown[]);
-    return handlerOf(route.target).handleSend(
-      route,
-      this as object,
-      command,
-      optionsOrCallback,
-      maybeCallback,
-      original,
-    );
-  };
-  state.patches.set(copy.prototype, { original, patched, copy });
+function patchSend(copy: BaseClientCopy): void {
+  if (state.patched.has(copy.prototype)) return;
+  state.patched.add(copy.prototype);
   state.patchedFiles.add(copy.file);
-  target.send = patched;
+  patch(
+    copy.prototype as { send: SendFunction },
+    'send',
+    (original) =>
+      function send(this: unknown, command: unknown, optionsOrCallback: unknown, maybeCallback: unknown) {
+        const route = currentRoute();
+        // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
+        if (route === undefined) return original.apply(this, arguments as unknown as unknown[]);
+        // biome-ignore lint/complexity/noArguments: kept for a pass-through exactly as the call was made
+        const args = arguments as unknown as unknown[];
+        const client = this as object;
+        return handlerOf(route.target).handleSend(route, {
+          client,
+          command,
+          options: typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback,
+          callback: typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback,
+          copy,
+          passThrough: () => original.apply(client, args),
+        });
+      },
+  );
+}
+
+/** The module-load hook: patches each copy of the base client that Node loads (lazy and nested requires). */
+function patchCopiesAsTheyLoad(originalLoad: ModuleInternals['_load']): ModuleInternals['_load'] {
+  return function (this: unknown, request, parent, isMain) {
+    const exports = originalLoad.call(this, request, parent, isMain);
+    if (request.includes('smithy') && isBaseClientModule(exports)) {
+      const copy = copyOf(exports, nodeModules._resolveFilename(request, parent, isMain));
+      if (!state.patched.has(copy.prototype)) {
+        patchSend(copy);
+        warnAboutSeveralCopies();
+      }
+    }
+    return exports;
+  };
 }
 
 /**
@@ -150,31 +171,4 @@ function warnAboutSeveralCopies(): void {
   warnedCopies.add(files.join('\n'));
   if (process.env[ACKNOWLEDGE_COPIES] === String(files.length)) return;
   console.warn(severalCopiesWarning(files));
-}
-
-type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
-interface ModuleInternals {
-  _load: LoadFunction;
-  _resolveFilename(request: string, parent: unknown, isMain: boolean): string;
-}
-
-/** Patches copies of the base client that Node loads while interception is on (lazy and nested requires). */
-function installLoadHook(): () => void {
-  const internals = Module as unknown as ModuleInternals;
-  const originalLoad = internals._load;
-  const hookedLoad: LoadFunction = function (this: unknown, request, parent, isMain) {
-    const exports = originalLoad.call(this, request, parent, isMain);
-    if (request.includes('smithy') && isBaseClientModule(exports)) {
-      const Client = exports.Client as { prototype: object };
-      if (!state.patches.has(Client.prototype)) {
-        patch(copyOf(exports, internals._resolveFilename(request, parent, isMain)));
-        warnAboutSeveralCopies();
-      }
-    }
-    return exports;
-  };
-  internals._load = hookedLoad;
-  return () => {
-    if (internals._load === hookedLoad) internals._load = originalLoad;
-  };
 }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { patch } from '../../util/patch';
 import { acrossRealms } from '../../util/process-wide';
 import { currentRoute, type Route } from '../../verifier/sandbox';
 
@@ -43,22 +44,24 @@ const SDK_HEADERS = ['amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-user-age
 export function installNetworkGuard(): void {
   if (state.installed) return;
   state.installed = true;
-  const prototype = http.Agent.prototype as unknown as { addRequest: AddRequest };
-  const original = prototype.addRequest;
-  const guarded: AddRequest = function (request, options) {
-    const route = isSdkRequest(request) ? currentRoute() : undefined;
-    if (route === undefined || !blocks(route)) return original.call(this, request, options);
-    const handler = route.target.pluginByName('aws') as EscapeHandler;
-    const error = handler.handleEscape(route, describe(request));
-    // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,
-    // and the SDK's HTTP handler rejects with the error.
-    (request as unknown as { onSocket(socket: undefined, error: Error): void }).onSocket(undefined, error);
-  };
-  prototype.addRequest = guarded;
-}
-
-function blocks(route: Route): boolean {
-  return route.mode !== 'guarded' || route.target.guardLevel === 'error';
+  patch(
+    http.Agent.prototype as unknown as { addRequest: AddRequest },
+    'addRequest',
+    (original) =>
+      function addRequest(this: http.Agent, request, options) {
+        const route = isSdkRequest(request) ? currentRoute() : undefined;
+        // A call the guard lets through with a warning was let through by `send` already.
+        if (route === undefined || route.mode === 'warn') return original.call(this, request, options);
+        const handler = route.target.pluginByName('aws') as EscapeHandler;
+        const error = handler.handleEscape(route, describe(request));
+        // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,
+        // and the SDK's HTTP handler rejects with the error.
+        (request as unknown as { onSocket(socket: undefined, error: Error): void }).onSocket(
+          undefined,
+          error,
+        );
+      },
+  );
 }
 
 function isSdkRequest(request: http.ClientRequest): boolean {

@@ -1,8 +1,7 @@
 import { dirname } from 'node:path';
 import { clientPackageExports } from './client-packages';
-import { baseCopyOf } from './interception';
 import { DOCUMENT_SERVICE_KEY } from './naming';
-import { findBaseClientCopies } from './sdk-copies';
+import { type BaseClientCopy, findBaseClientCopies } from './sdk-copies';
 
 export interface ErrorFromCode {
   code: string;
@@ -19,9 +18,14 @@ type ExceptionClass = new (options: Record<string, unknown>) => Error & { $fault
  * exception class when it has one, else of its service's base exception class, so that `instanceof`
  * works on every SDK line.
  */
-export function buildServiceError(client: object, serviceKey: string, spec: ErrorFromCode): Error {
+export function buildServiceError(
+  client: object,
+  copy: BaseClientCopy | undefined,
+  serviceKey: string,
+  spec: ErrorFromCode,
+): Error {
   const { code, message, $fault, $metadata, ...fields } = spec;
-  const exceptions = exceptionClasses(client, serviceKey);
+  const exceptions = exceptionClasses(client, copy, serviceKey);
   const modeled = exceptions?.modeled(code);
   const ExceptionClass = modeled ?? exceptions?.base;
   const fault = $fault ?? (modeled ? modeledFault(modeled) : undefined) ?? 'client';
@@ -67,7 +71,11 @@ interface ServiceExceptions {
 
 const exceptionsByClientClass = new WeakMap<object, ServiceExceptions>();
 
-function exceptionClasses(client: object, serviceKey: string): ServiceExceptions | undefined {
+function exceptionClasses(
+  client: object,
+  copy: BaseClientCopy | undefined,
+  serviceKey: string,
+): ServiceExceptions | undefined {
   const clientClass = client.constructor;
   const cached = exceptionsByClientClass.get(clientClass);
   if (cached !== undefined) return cached;
@@ -77,7 +85,7 @@ function exceptionClasses(client: object, serviceKey: string): ServiceExceptions
       ? clientPackageExports('dynamodb')
       : clientPackageExports(serviceKey, clientClass);
   if (exports === undefined) return undefined;
-  const coreServiceException = baseCopyOf(client)?.exports.ServiceException;
+  const coreServiceException = copy?.exports.ServiceException;
   const base = findBaseException(exports, coreServiceException);
   const exceptions: ServiceExceptions = {
     base,
@@ -168,7 +176,11 @@ const UNSENDABLE_REQUEST = {
  * layer there). Used both for a signal aborted before the call and for one aborted while a mocked response
  * is pending: the SDK makes the same error in both cases.
  */
-export async function sdkAbortError(client: object, options: AbortableOptions): Promise<Error> {
+export async function sdkAbortError(
+  client: object,
+  options: AbortableOptions,
+  copy?: BaseClientCopy,
+): Promise<Error> {
   const config = (client as { config?: { requestHandler?: unknown } }).config;
   const handler = config?.requestHandler as Partial<RequestHandlerLike> | undefined;
   if (typeof handler?.handle !== 'function') return platformAbortError();
@@ -178,6 +190,7 @@ export async function sdkAbortError(client: object, options: AbortableOptions): 
       client,
       send,
       options,
+      copy,
     )({ input: {}, request: { ...UNSENDABLE_REQUEST, headers: {} } });
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') return error;
@@ -191,12 +204,13 @@ function throughRetryLayer(
   client: object,
   send: (request: object) => Promise<unknown>,
   options: AbortableOptions,
+  copy: BaseClientCopy | undefined,
 ): (args: { input: object; request: object }) => Promise<unknown> {
   const terminal = (args: { request: object }) => send(args.request);
   const config = (client as { config?: { logger?: unknown } }).config;
   let retryMiddleware: Middleware | undefined;
   try {
-    retryModuleFor(client)
+    retryModuleFor(client, copy)
       ?.getRetryPlugin(config ?? {})
       .applyToStack({ add: (middleware) => (retryMiddleware ??= middleware) });
   } catch {
@@ -209,9 +223,10 @@ function throughRetryLayer(
   });
 }
 
-function retryModuleFor(client: object): RetryPluginFactory | undefined {
+/** The retry module next to the client's copy of the SDK core (found among the loaded copies when not given). */
+function retryModuleFor(client: object, given: BaseClientCopy | undefined): RetryPluginFactory | undefined {
   const copy =
-    baseCopyOf(client) ??
+    given ??
     findBaseClientCopies().find((found) => Object.prototype.isPrototypeOf.call(found.prototype, client));
   if (copy === undefined) return undefined;
   let found = retryModuleByCopy.get(copy.prototype);
