@@ -1,0 +1,30 @@
+/**
+ * The Jest configuration for mutation runs (`npm run mutation`, see docs/testing.md): the `library`
+ * project's in-process unit tests only. Left out, because they spawn child processes, pack the
+ * library or load a second SDK line,:
+ * tests/jest-setup, tests/vitest-setup, tests/packaging, tests/aws/module-loading, tests/compat
+ * (the sdk-3.600 project) and tests/aws/sdk-copies (it loads that project's SDK install beside the
+ * root's); also tests/docs, which checks the docs' code samples, not the code.
+ */
+const { displayName, ...library } = require('./jest.config.js').projects.find(
+  (project) => project.displayName === 'library',
+);
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...library,
+  rootDir: __dirname,
+  // Load only the test files that hold a mutant's covering tests, and stop at the first failure
+  // (scripts/mutation/).
+  testEnvironment: `${__dirname}/scripts/mutation/environment.js`,
+  testSequencer: `${__dirname}/scripts/mutation/sequencer.js`,
+  testPathIgnorePatterns: [
+    ...library.testPathIgnorePatterns,
+    '/tests/jest-setup/',
+    '/tests/vitest-setup/',
+    '/tests/packaging/',
+    '/tests/aws/module-loading\\.test\\.ts$',
+    '/tests/aws/sdk-copies\\.test\\.ts$',
+    '/tests/docs/',
+  ],
+};
