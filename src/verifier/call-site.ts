@@ -1,8 +1,8 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 // Frames in the package's own source or build folder are ts-tripwire's. Both, because runners map the built
 // files back to src/ through their source maps.
-const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+const PACKAGE_ROOT = packageRoot(__dirname);
 const OWN_ROOTS = [join(PACKAGE_ROOT, 'src') + sep, join(PACKAGE_ROOT, 'dist') + sep];
 const LOCATION = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/;
 
@@ -42,4 +42,13 @@ export function currentUserFrame(skipPackages = true): string | undefined {
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder);
   return firstUserFrame(holder.stack ?? '', skipPackages);
+}
+
+/**
+ * The parent of the nearest src/ or dist/ folder above this module: it runs from src/verifier/ (through
+ * ts-jest) or, built, from the single bundle dist/core.js.
+ */
+function packageRoot(directory: string): string {
+  const parent = dirname(directory);
+  return parent === directory || ['src', 'dist'].includes(basename(directory)) ? parent : packageRoot(parent);
 }
