@@ -168,6 +168,50 @@ describe('the tarball', () => {
   });
 });
 
+describe('the JavaScript of the tarball', () => {
+  /** The file each package.json "exports" entry point names (`default`), without the leading `./`. */
+  const entryFiles = (): string[] => {
+    const { exports } = JSON.parse(
+      readFileSync(join(installedPackage(), 'package.json'), 'utf8'),
+    ) as PackageJson;
+    return Object.values(exports)
+      .map((target) => (typeof target === 'string' ? target : target.default))
+      .filter((target): target is string => target !== undefined && /\.m?js$/.test(target))
+      .map((target) => target.replace(/^\.\//, ''));
+  };
+  const shipped = (path: string) => readFileSync(join(installedPackage(), path), 'utf8');
+  /** The relative modules a built file loads (`require('./x')` or `import ... from './x'`). */
+  const relativeImports = (path: string) =>
+    [...shipped(path).matchAll(/(?:require\(|from\s+)["'](\.{1,2}\/[^"']+)["']/g)].map((match) => match[1]);
+  /** The source files a built file holds: esbuild heads each one's code with a comment naming it. */
+  const sourcesIn = (path: string) =>
+    [...shipped(path).matchAll(/^\/\/ (src\/\S+\.m?ts)$/gm)].map((match) => match[1]);
+
+  test('is one bundle, dist/core.js, and a thin file for each entry point', () => {
+    const javascript = packedPaths().filter((path) => /\.m?js$/.test(path));
+
+    expect(entryFiles().sort()).toEqual(['dist/index.js', 'dist/jest.js', 'dist/vitest.mjs']);
+    expect(javascript).toEqual(['dist/core.js', ...entryFiles()].sort());
+    expect(sourcesIn('dist/core.js')).toEqual(
+      expect.arrayContaining([
+        'src/verifier/call-site.ts',
+        'src/plugins/aws/aws-plugin.ts',
+        'src/current.ts',
+      ]),
+    );
+    expect(relativeImports('dist/core.js')).toEqual([]);
+  });
+
+  test('holds in each entry point only its own source, taking the rest from ./core.js: one shared runtime', () => {
+    for (const entry of entryFiles()) {
+      const ownSource = entry.replace(/^dist\/(.+)\.(m?)js$/, 'src/$1.$2ts');
+
+      expect([entry, sourcesIn(entry)]).toEqual([entry, [ownSource]]);
+      expect([entry, [...new Set(relativeImports(entry))]]).toEqual([entry, ['./core.js']]);
+    }
+  });
+});
+
 describe('an ES module consumer (import)', () => {
   test('mocks, runs and asserts a real @aws-sdk/client-s3 call', () => {
     const report = consumerReport<EsmReport>(esmRun);
@@ -224,6 +268,24 @@ describe.each([
     expect(message).toContain(
       "tripwire.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });",
     );
+  });
+
+  test("shares one runtime with the test's import: its verifier, and the classes of what it throws", () => {
+    expect(
+      runnerReport(folder, result()).get("throws, from the setup's verifier, the classes the test imports"),
+    ).toEqual([]);
+  });
+
+  test('reports where in the test file an unused mock was registered', () => {
+    const file = `one-runtime.test.${folder === 'jest' ? 'js' : 'mjs'}`;
+    const lines = readFileSync(join(REPO_ROOT, 'tests/fixtures/packaging', folder, file), 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.includes("mockCall('s3', 'PutObject'"));
+    const column = lines[line]!.indexOf('mockCall') + 1;
+    const [status, message] =
+      runnerReport(folder, result()).get('reports where an unused mock was registered') ?? [];
+
+    expect(status).toBe('failed');
+    expect(message).toContain(`s3.PutObject, registered at ${file}:${line + 1}:${column}`);
   });
 
   test('fails a test that calls the SDK outside tripwire.run, with GuardedCallError', () => {

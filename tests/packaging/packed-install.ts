@@ -103,8 +103,13 @@ export async function packAndInstall(): Promise<PackedInstall> {
   }
 }
 
-/** The tarball is made from dist/: refuse to test a build older than its sources. */
+/**
+ * The tarball is made from dist/: refuse to test a build older than its sources. Each source has its own
+ * declaration file there; its JavaScript is in the one bundle, dist/core.js (scripts/build.js).
+ */
 function expectFreshBuild(): void {
+  const bundle = join(REPO_ROOT, 'dist/core.js');
+  const bundleTime = existsSync(bundle) ? statSync(bundle).mtimeMs : Number.NEGATIVE_INFINITY;
   const stale: string[] = [];
   const visit = (directory: string): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
@@ -113,13 +118,14 @@ function expectFreshBuild(): void {
         visit(source);
         continue;
       }
-      // Type-only declaration files and anything that is not TypeScript have no output of their own.
+      // Declaration files and anything that is not TypeScript have no output of their own.
       if (!/\.[cm]?ts$/.test(source) || /\.d\.[cm]?ts$/.test(source)) continue;
-      const built = join(REPO_ROOT, 'dist', relative(join(REPO_ROOT, 'src'), source)).replace(
+      const declaration = join(REPO_ROOT, 'dist', relative(join(REPO_ROOT, 'src'), source)).replace(
         /\.([cm]?)ts$/,
-        '.$1js',
+        '.d.$1ts',
       );
-      if (!existsSync(built) || statSync(built).mtimeMs < statSync(source).mtimeMs) {
+      const sourceTime = statSync(source).mtimeMs;
+      if (!existsSync(declaration) || statSync(declaration).mtimeMs < sourceTime || bundleTime < sourceTime) {
         stale.push(relative(REPO_ROOT, source));
       }
     }
