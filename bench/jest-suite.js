@@ -1,17 +1,22 @@
 'use strict';
 /**
- * The Jest comparison: the same 300 tests (three mocked calls each, every call checked) written once for
- * ts-tripwire's Jest setup and once for aws-sdk-client-mock. Plain JS test files, no transform, so the
- * run compares the libraries and not a compiler. Generated into a temporary folder outside the repo.
+ * The Jest comparison: the same 600 tests in 40 files (three mocked calls each) written for ts-tripwire's
+ * Jest setup (every call asserted), for aws-sdk-client-mock (every call checked) and for a bare stub
+ * (jest.spyOn on the base client's send resolving one fixed output, nothing checked but the result). Each
+ * file also requires 300 modules of the generated project (bench/project.js), as real test files load
+ * much of their project. Plain JS test files, no transform, so the run compares the libraries and not a
+ * compiler. Generated into the benchmark's workspace, outside the repo.
  */
 const { spawnSync } = require('node:child_process');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { offlineEnv } = require('./env');
+const { MODULES_PER_PACKAGE, projectIndexes } = require('./project');
 
 const ROOT = resolve(__dirname, '..');
-const FILES = 30;
-const TESTS_PER_FILE = 10;
+const FILES = 40;
+const TESTS_PER_FILE = 15;
+const PACKAGES_PER_FILE = 6; // 6 x 50 = 300 project modules per test file
 
 /** The code under test, shared by both suites: three SDK calls over two clients. */
 const APP = `'use strict';
@@ -31,7 +36,8 @@ async function archive(s3, documents, bucket, key) {
 module.exports = { archive };
 `;
 
-const CLIENTS = `const { S3Client, GetObjectCommand, PutObjectCommand } = require('@aws-sdk/client-s3');
+const CLIENTS = `const { Client } = require('@smithy/core/client');
+const { S3Client, GetObjectCommand, PutObjectCommand } = require('@aws-sdk/client-s3');
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { DynamoDBDocumentClient, PutCommand } = require('@aws-sdk/lib-dynamodb');
 const { archive } = require('./app');
@@ -110,13 +116,56 @@ test('archives ${key}', async () => {
 `,
     config: () => ({}),
   },
+
+  stub: {
+    header: `'use strict';\n${CLIENTS}
+afterEach(() => jest.restoreAllMocks());
+`,
+    test: ({ key, size, etag }) => `
+test('archives ${key}', async () => {
+  jest.spyOn(Client.prototype, 'send').mockResolvedValue({ ContentLength: ${size}, ETag: '${etag}' });
+
+  const result = await archive(s3, documents, 'bucket', '${key}');
+
+  expect(result).toEqual({ etag: '${etag}', size: ${size} });
+});
+`,
+    config: () => ({}),
+  },
 };
 
+/** The project packages test file `file` requires: 6 of the 60, a different run of them per file. */
+function projectRequires(file, indexes) {
+  const picked = Array.from(
+    { length: PACKAGES_PER_FILE },
+    (_, k) => indexes[(file * PACKAGES_PER_FILE + k) % indexes.length],
+  );
+  return `const project = [\n${picked.map((index) => `  require(${JSON.stringify(index)}),`).join('\n')}\n];
+if (project.flat().length !== ${PACKAGES_PER_FILE * MODULES_PER_PACKAGE}) throw new Error('project modules missing');
+`;
+}
+
+/** The Jest config of a generated suite: plain JS, no transform, its own cache, `extra` on top. */
+function writeJestConfig(suiteDir, extra) {
+  const config = {
+    rootDir: suiteDir,
+    testEnvironment: 'node',
+    testMatch: ['**/*.test.js'],
+    transform: {},
+    watchman: false,
+    cacheDirectory: join(suiteDir, '.jest-cache'),
+    ...extra,
+  };
+  writeFileSync(join(suiteDir, 'jest.config.js'), `module.exports = ${JSON.stringify(config, null, 2)};\n`);
+}
+
 /**
- * Writes both suites under `dir` (dir/tripwire, dir/incumbent), each with its own Jest config, the
- * ts-tripwire one loading the build in `dist`. `dir` must see the project's node_modules (bench/workspace.js).
+ * Writes the three suites under `dir` (dir/tripwire, dir/incumbent, dir/stub), each with its own Jest
+ * config, the ts-tripwire one loading the build in `dist`; every test file requires its share of the
+ * project generated in `projectDir`. `dir` must see the project's node_modules (bench/workspace.js).
  */
-function generateSuites(dir, dist) {
+function generateSuites(dir, dist, projectDir) {
+  const indexes = projectIndexes(projectDir);
   for (const [name, suite] of Object.entries(suites)) {
     const suiteDir = join(dir, name);
     mkdirSync(suiteDir, { recursive: true });
@@ -125,28 +174,24 @@ function generateSuites(dir, dist) {
       const tests = Array.from({ length: TESTS_PER_FILE }, (_, index) =>
         suite.test(testCase(file, index + 1)),
       );
-      writeFileSync(join(suiteDir, `archive-${file}.test.js`), suite.header + tests.join(''));
+      const source = suite.header + projectRequires(file, indexes) + tests.join('');
+      writeFileSync(join(suiteDir, `archive-${file}.test.js`), source);
     }
-    const config = {
-      rootDir: suiteDir,
-      testEnvironment: 'node',
-      testMatch: ['**/*.test.js'],
-      transform: {},
-      watchman: false,
-      cacheDirectory: join(suiteDir, '.jest-cache'),
-      ...suite.config(dist),
-    };
-    writeFileSync(join(suiteDir, 'jest.config.js'), `module.exports = ${JSON.stringify(config, null, 2)};\n`);
+    writeJestConfig(suiteDir, suite.config(dist));
   }
-  return { files: FILES, tests: FILES * TESTS_PER_FILE };
+  return {
+    suites: Object.keys(suites),
+    files: FILES,
+    tests: FILES * TESTS_PER_FILE,
+    projectModulesPerFile: PACKAGES_PER_FILE * (MODULES_PER_PACKAGE + 1),
+  };
 }
 
 /**
- * Runs one suite in a fresh Jest process (in band: what Jest's default does on two cores) and returns its
- * wall time, after checking that every test ran and passed.
+ * Runs the suite in `suiteDir` in a fresh Jest process (in band: what Jest's default does on two cores)
+ * and returns its wall time, after checking that all `expectedTests` ran and passed.
  */
-function runSuite(dir, name, timeoutSeconds) {
-  const suiteDir = join(dir, name);
+function runSuite(suiteDir, { expectedTests, timeoutSeconds, env = {} }) {
   const resultFile = join(suiteDir, 'result.json');
   const started = process.hrtime.bigint();
   const run = spawnSync(
@@ -164,7 +209,7 @@ function runSuite(dir, name, timeoutSeconds) {
     ],
     {
       cwd: suiteDir,
-      env: offlineEnv(),
+      env: offlineEnv(env),
       encoding: 'utf8',
       timeout: timeoutSeconds * 1000,
       killSignal: 'SIGKILL',
@@ -173,12 +218,12 @@ function runSuite(dir, name, timeoutSeconds) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.error?.code === 'ETIMEDOUT' || run.signal === 'SIGKILL') return { finished: false, seconds };
   const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-  if (run.status !== 0 || result.numFailedTests > 0 || result.numPassedTests !== FILES * TESTS_PER_FILE) {
+  if (run.status !== 0 || result.numFailedTests > 0 || result.numPassedTests !== expectedTests) {
     throw new Error(
-      `The ${name} Jest suite did not pass (${result.numPassedTests} passed, ${result.numFailedTests} failed):\n${run.stderr.slice(-4000)}`,
+      `The Jest suite in ${suiteDir} did not pass (${result.numPassedTests} of ${expectedTests} passed, ${result.numFailedTests} failed):\n${run.stderr.slice(-4000)}`,
     );
   }
   return { finished: true, seconds, tests: result.numPassedTests };
 }
 
-module.exports = { generateSuites, runSuite };
+module.exports = { generateSuites, runSuite, writeJestConfig };

@@ -44,4 +44,12 @@ function table(header, rows) {
   ].join('\n');
 }
 
-module.exports = { decimal, duration, median, seconds, table, whole };
+/** Rows of [target, goal, measured, pass] as a table with PASS or MISS. */
+function targetsTable(rows) {
+  return table(
+    ['target', 'goal', 'measured', 'status'],
+    rows.map(([target, goal, measured, pass]) => [target, goal, measured, pass ? 'PASS' : 'MISS']),
+  );
+}
+
+module.exports = { decimal, duration, median, seconds, table, targetsTable, whole };

@@ -8,11 +8,20 @@
 const { spawnSync } = require('node:child_process');
 const os = require('node:os');
 const { join, resolve } = require('node:path');
-const { offlineEnv } = require('./env');
-const { generateSuites, runSuite } = require('./jest-suite');
-const { decimal, duration, median, seconds, table, whole } = require('./report');
+const { progress, runChild } = require('./child');
+const { generateProject } = require('./project');
+const { decimal, duration, median, seconds, table, targetsTable, whole } = require('./report');
+const {
+  cyclesTable,
+  jestTable,
+  measureCycles,
+  measureJest,
+  measurePromises,
+  promiseTable,
+  scaleTargets,
+} = require('./scale');
 const { scenarios } = require('./scenarios');
-const { createWorkspace } = require('./workspace');
+const { BUILD_ROOT, createWorkspace } = require('./workspace');
 
 const ROOT = resolve(__dirname, '..');
 // `node bench/run.js --quick`: one round of everything and short budgets, to try a change to the bench.
@@ -37,25 +46,10 @@ const ASSERTION_CASES = [
 ];
 const ASSERTION_SIZES = [2_000, 20_000, 200_000];
 
+const CYCLE_ROUNDS = QUICK ? 1 : 5;
+const CYCLE_BUDGET_SECONDS = QUICK ? 0.3 : 1;
 const JEST_ROUNDS = QUICK ? 1 : 3;
-const CHILD_TIMEOUT_SECONDS = 180;
-
-function progress(message) {
-  process.stderr.write(`[bench ${seconds(process.uptime())}] ${message}\n`);
-}
-
-/** Runs a bench script in a fresh `node` and returns the JSON line it printed, or `{ killed }` past the limit. */
-function runChild(workspace, script, args, nodeFlags = []) {
-  const run = spawnSync(process.execPath, [...nodeFlags, join(__dirname, script), ...args.map(String)], {
-    env: offlineEnv({ BENCH_TRIPWIRE_DIST: workspace.dist }),
-    encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_SECONDS * 1000,
-    killSignal: 'SIGKILL',
-  });
-  if (run.error?.code === 'ETIMEDOUT') return { killed: true, seconds: CHILD_TIMEOUT_SECONDS };
-  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1));
-}
+const PROMISE_ROUNDS = QUICK ? 1 : 2;
 
 // Measurements
 
@@ -125,33 +119,13 @@ function measureAssertions(workspace) {
   return summary;
 }
 
-function measureJest(workspace) {
-  const dir = join(workspace.dir, 'jest');
-  const { files, tests } = generateSuites(dir, workspace.dist);
-  const times = { tripwire: [], incumbent: [] };
-  for (const suite of Object.keys(times)) {
-    progress(`jest: warm-up run of the ${CONTENDER_TITLES[suite]} suite (not timed)`);
-    runSuite(dir, suite, CHILD_TIMEOUT_SECONDS);
-  }
-  for (let round = 1; round <= JEST_ROUNDS; round++) {
-    for (const suite of Object.keys(times)) {
-      progress(`jest, round ${round}/${JEST_ROUNDS}: ${CONTENDER_TITLES[suite]} suite, ${tests} tests`);
-      const result = runSuite(dir, suite, CHILD_TIMEOUT_SECONDS);
-      if (!result.finished)
-        throw new Error(`The ${suite} Jest suite did not finish in ${CHILD_TIMEOUT_SECONDS} s`);
-      times[suite].push(result.seconds);
-    }
-  }
-  return { files, tests, times };
-}
-
 // Report
 
 const LOAD_AT_START = os.loadavg()[0];
 
 /** The commit measured, and whether src/ had uncommitted changes when the run started. */
 function sourceRevision() {
-  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const git = (...args) => spawnSync('git', args, { cwd: BUILD_ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
   return git('status', '--porcelain', '--', 'src') === ''
     ? commit
@@ -227,15 +201,6 @@ function assertionsTable(assertions) {
   return table(['case', ...ASSERTION_SIZES.map((size) => `${whole(size)} recorded`)], rows);
 }
 
-function jestTable(jest) {
-  const rows = Object.entries(jest.times).map(([suite, times]) => [
-    CONTENDER_TITLES[suite],
-    seconds(median(times)),
-    times.map((time) => time.toFixed(2)).join(', '),
-  ]);
-  return table(['suite', 'wall time (median)', 'runs (s)'], rows);
-}
-
 /**
  * Per-assertion (or per-interaction) growth between two sizes. A loop that ran out of its budget is
  * judged on the assertions it did make: flat means each costs about what one costs at the small size.
@@ -291,19 +256,15 @@ function targets(sends, assertions, jest) {
   ]);
   const jestRatio = median(jest.times.tripwire) / median(jest.times.incumbent);
   rows.push([
-    'Jest suite wall time, ts-tripwire / aws-sdk-client-mock',
+    `Jest suite wall time (${jest.files} x ${jest.tests / jest.files}), ts-tripwire / aws-sdk-client-mock`,
     '≤ 1.1',
     decimal(jestRatio),
     jestRatio <= 1.1,
   ]);
-  const status = (pass) => (pass ? 'PASS' : 'MISS');
-  return table(
-    ['target', 'goal', 'measured', 'status'],
-    rows.map(([target, goal, measured, pass]) => [target, goal, measured, status(pass)]),
-  );
+  return targetsTable(rows);
 }
 
-function formatReport(sends, assertions, jest) {
+function formatReport({ sends, assertions, cycles, jest, promises }) {
   return [
     '# ts-tripwire benchmark',
     '',
@@ -321,13 +282,25 @@ function formatReport(sends, assertions, jest) {
     '',
     assertionsTable(assertions),
     '',
-    `## Jest: ${jest.tests} generated tests in ${jest.files} files, 3 mocked calls each; median of ${JEST_ROUNDS} runs after a warm-up`,
+    `## Per-test cycle: mock, run one send, assert, verify; median of ${CYCLE_ROUNDS} rounds of ${seconds(CYCLE_BUDGET_SECONDS)} per process`,
+    '',
+    cyclesTable(cycles),
+    '',
+    `## Jest: ${jest.tests} generated tests in ${jest.files} files, 3 mocked calls each, ${jest.projectModulesPerFile} project modules per file; median of ${JEST_ROUNDS} runs`,
     '',
     jestTable(jest),
+    '',
+    `## Promise cost in one Jest worker: ns per awaited promise after a sandbox ran; median of ${PROMISE_ROUNDS} runs`,
+    '',
+    promiseTable(promises),
     '',
     '## Targets (issue 5)',
     '',
     targets(sends, assertions, jest),
+    '',
+    '## Targets (issue 10: per-test cost at scale)',
+    '',
+    targetsTable(scaleTargets(sends, cycles, jest, promises)),
     '',
     `Benchmark time: ${seconds(process.uptime())}.`,
   ].join('\n');
@@ -338,8 +311,15 @@ function main() {
   try {
     const sends = measureSends(workspace);
     const assertions = measureAssertions(workspace);
-    const jest = measureJest(workspace);
-    console.log(formatReport(sends, assertions, jest));
+    const project = generateProject(join(workspace.dir, 'project'));
+    progress(`generated ${whole(project.files)} project modules`);
+    const cycles = measureCycles(workspace, project.dir, {
+      rounds: CYCLE_ROUNDS,
+      budgetSeconds: CYCLE_BUDGET_SECONDS,
+    });
+    const jest = measureJest(workspace, project.dir, { rounds: JEST_ROUNDS });
+    const promises = measurePromises(workspace, { rounds: PROMISE_ROUNDS });
+    console.log(formatReport({ sends, assertions, cycles, jest, promises }));
   } finally {
     workspace.remove();
   }
