@@ -3,19 +3,21 @@
  * Bundles the JavaScript of dist/ (`npm run build` runs it after `tsc -p tsconfig.build.json` has written the
  * declarations, one .d.ts per source file, as before):
  * - dist/core.js: the whole runtime in one CommonJS file. Jest loads a package's modules again for every
- *   test file, through its own module registry, so each module costs every test file: one file loads in
- *   about half the time of the 45 that tsc writes (issue 10). Not in package.json "exports": internal.
+ *   test file, through its own module registry: one file loads in a third to a half of the time of the 50
+ *   that tsc wrote (issue 10). Not in package.json "exports": internal.
  * - one thin file per entry point of package.json "exports" (`./dist/x.js` from `src/x.ts`, `./dist/x.mjs`
  *   from `src/x.mts`): the entry's own code, taking everything it imports from src/ out of ./core.js.
  *   Every entry thus shares one copy of the runtime, so the classes the Jest setup throws are those a test
  *   imports and the current verifier is one variable. A new entry point is one line in "exports".
  * Dependencies and peers (the AWS SDK, @jest/globals, vitest) and Node's modules stay imports.
  *
- * No source maps: the bundle is plain, unminified JavaScript with the original names and a comment naming
- * each source file, so a stack frame in it points at a line that exists on disk. A map would point at
- * src/ files the package does not ship, and Jest (source-map-support) or `--enable-source-maps` would parse
- * it in every test file whose stack passes through ts-tripwire, the cost this bundle removes.
+ * No source maps: the bundle is plain, unminified JavaScript with the original names and a comment heading
+ * each source file, so every frame of a stack trace points at a line that exists in the install. With a
+ * map, Jest (source-map-support) rewrites those frames to src/*.ts paths the package does not ship, and
+ * src/verifier/call-site.ts then tells ts-tripwire's frames from the user's only because they land under
+ * the package's src/. A map with its sources would also triple the size of the JavaScript shipped.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
@@ -89,36 +91,36 @@ function coreSource(used) {
   return modules.map((module) => `export * from ${JSON.stringify(module)};`).join('\n');
 }
 
-/**
- * `export *` silently drops a name that two modules export as different things: core.js would then lack
- * it, and an entry would read `undefined`. Fails the build instead, naming the modules.
- */
-async function checkNoAmbiguousExports(used, source) {
-  const modules = [...used];
+/** The names each module exports, from esbuild's metafile of an ES module build of each. */
+async function exportsOfModules(modules) {
   const result = await esbuild.build({
     ...shared,
-    entryPoints: [...modules, { in: CORE_MODULE, out: '$core' }],
-    outdir: path.join(DIST, '.exports-check'),
+    entryPoints: modules,
+    outdir: path.join(DIST, '.exports'),
     format: 'esm',
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [virtualModule(CORE_MODULE, source)],
   });
-  const exportsOf = new Map();
-  for (const output of Object.values(result.metafile.outputs)) {
-    if (output.entryPoint !== undefined) exportsOf.set(output.entryPoint, output.exports);
-  }
-  const coreExports = new Set(exportsOf.get(`virtual:${CORE_MODULE}`));
-  const dropped = [];
-  for (const [module, names] of exportsOf) {
-    for (const name of names) {
-      if (!coreExports.has(name)) dropped.push(`${name} (${module})`);
-    }
-  }
+  return Object.values(result.metafile.outputs)
+    .filter((output) => output.entryPoint !== undefined)
+    .map((output) => [output.entryPoint, output.exports]);
+}
+
+/**
+ * `export *` silently drops a name that two modules export as different things: core.js would lack it,
+ * and an entry would read `undefined`. Fails the build instead. The bundle's names are the list esbuild
+ * writes at its end for Node's ES module loader: `0 && (module.exports = { a, b });`.
+ */
+function checkNothingDropped(moduleExports, bundleText) {
+  const list = /^0 && \(module\.exports = \{([^}]*)\}\);$/m.exec(bundleText);
+  const names = new Set((list?.[1] ?? '').split(',').map((name) => name.trim()));
+  const dropped = moduleExports.flatMap(([module, exported]) =>
+    exported.filter((name) => !names.has(name)).map((name) => `${name} (${module})`),
+  );
   if (dropped.length > 0) {
     throw new Error(
-      `core.js cannot re-export these names, exported by more than one module as different things: ${dropped.join(', ')}. Rename one of them.`,
+      `core.js lost these exports, each exported by more than one module as different things: ${dropped.join(', ')}. Rename one of them.`,
     );
   }
 }
@@ -140,15 +142,17 @@ function virtualModule(name, contents) {
 async function main() {
   const used = new Set();
   for (const entry of entryPoints()) await buildEntry(entry, used);
-  const source = coreSource(used);
-  await checkNoAmbiguousExports(used, source);
-  await esbuild.build({
+  const result = await esbuild.build({
     ...shared,
     entryPoints: [{ in: CORE_MODULE, out: 'core' }],
     outdir: DIST,
     format: 'cjs',
-    plugins: [virtualModule(CORE_MODULE, source)],
+    write: false,
+    plugins: [virtualModule(CORE_MODULE, coreSource(used))],
   });
+  const [core] = result.outputFiles;
+  checkNothingDropped(await exportsOfModules([...used]), core.text);
+  fs.writeFileSync(core.path, core.contents);
 }
 
 main().catch((error) => {
