@@ -21,7 +21,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   // The sandbox copy needs the sources and tests only (node_modules is linked, not copied).
-  ignorePatterns: ['dist', 'coverage', 'docs', 'bench', '.bench', '.scratch', 'tests/compat', 'examples'],
+  ignorePatterns: ['dist', 'coverage', 'docs', 'bench', '.bench', '.scratch', 'examples'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
