@@ -11,7 +11,15 @@ export default {
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
-  mutate: ['src/verifier/**/*.ts', 'src/plugins/aws/**/*.ts'],
+  // The verifier core and the AWS plugin; the matching, formatting and keying of values moved from
+  // src/verifier to src/util and stay in scope.
+  mutate: [
+    'src/verifier/**/*.ts',
+    'src/plugins/aws/**/*.ts',
+    'src/util/matching.ts',
+    'src/util/format.ts',
+    'src/util/canonical.ts',
+  ],
   // One test process: the machine's two cores are shared. STRYKER_CONCURRENCY raises it on a bigger one.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   // Reruns test only the mutants whose code or covering tests changed since the last run.

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, test } from '@jest/globals';
 import { InteractionMismatchError, StrictVerifier, tripwire } from 'ts-tripwire';
-import { ABSENT, ANY, diffValues, type FieldMismatch, isOnlyWildcards } from '../../src/verifier/matching';
+import { ABSENT, ANY, diffValues, type FieldMismatch, isOnlyWildcards } from '../../src/util/matching';
 
 function diff(expected: unknown, actual: unknown, path = ''): FieldMismatch[] {
   const out: FieldMismatch[] = [];
