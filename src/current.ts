@@ -1,10 +1,10 @@
+import { NoActiveVerifierError } from './errors';
 import type { AwsPlugin } from './plugins/aws/aws-plugin';
-import type { StrictVerifier } from './strict-verifier';
+import { type ConfigureOptions, STRICT_SETTINGS, type StrictVerifier } from './strict-verifier';
+import type { AsymmetricMatcher } from './util/format';
+import { ANY } from './util/matching';
 import { processWide } from './util/process-wide';
-import { NoActiveVerifierError } from './verifier/errors';
-import type { AsymmetricMatcher } from './verifier/format';
-import { ANY } from './verifier/matching';
-import { type ConfigureOptions, readConfigureOptions } from './verifier/settings';
+import { readConfigureOptions } from './verifier/settings';
 
 type RunnerName = 'Jest' | 'Vitest';
 
@@ -75,7 +75,10 @@ export const tripwire: Tripwire = Object.freeze({
   configure(options: ConfigureOptions) {
     if (state.verifier === undefined && state.runner !== undefined) {
       // Checked here, so bad input fails once and not in every test of the file; the checked copy is kept.
-      state.fileSettings = { ...state.fileSettings, ...readConfigureOptions(options, 'tripwire') };
+      state.fileSettings = {
+        ...state.fileSettings,
+        ...readConfigureOptions(options, 'tripwire', STRICT_SETTINGS),
+      };
       return;
     }
     currentVerifier('tripwire.configure()').configure(options);

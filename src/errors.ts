@@ -1,27 +1,11 @@
-/** Plain-data views of what went wrong, safe to print and serialise (no references into the verifier). */
-export interface InteractionSummary {
-  readonly sequence: number;
-  readonly service: string;
-  readonly operation: string;
-  readonly params: unknown;
-  readonly raised?: { readonly name: string; readonly message: string };
-}
+import type { InteractionSummary, UnusedMockSummary, ViolationSummary } from './plugins/contract/plugin';
 
-export interface UnusedMockSummary {
-  readonly service: string;
-  readonly operation: string;
-  readonly registeredAt: string;
-}
-
-export type ViolationKind = 'unmocked' | 'guarded' | 'post-sandbox' | 'escaped' | 'invalid-params';
-
-export interface ViolationSummary {
-  readonly kind: ViolationKind;
-  readonly service: string;
-  readonly operation: string;
-  readonly params: unknown;
-  readonly message: string;
-}
+export type {
+  InteractionSummary,
+  UnusedMockSummary,
+  ViolationKind,
+  ViolationSummary,
+} from './plugins/contract/plugin';
 
 /** The base of every error ts-tripwire throws. */
 export class TripwireError extends Error {

@@ -51,26 +51,26 @@ export type {
  * throws {@link GuardedCallError} and fails the test; `'warn'` lets it through after a warning; `'off'`
  * lets it through silently. Set it with `tripwire.configure({ guard })`.
  */
-export type { GuardLevel } from './plugins/plugin';
-export type { Interaction, Plugin, PluginHost, VerifierSettings } from './plugins/plugin';
-export type { FieldMismatch } from './verifier/matching';
+export type { GuardLevel } from './plugins/contract/plugin';
+export type { Interaction, Plugin, PluginHost } from './plugins/contract/plugin';
+export type { FieldMismatch } from './util/matching';
 export { StrictVerifier } from './strict-verifier';
 /**
  * A required mock that no call used, as listed in {@link VerificationError.unused}: its service, its
  * operation and `registeredAt`, the `file:line:column` of the `mockCall` that registered it.
  */
-export type { UnusedMockSummary } from './verifier/errors';
+export type { UnusedMockSummary } from './errors';
 /**
  * What kind of call a violation was: `'unmocked'` (no mock left), `'guarded'` (outside any sandbox while
  * the guard is on), `'post-sandbox'` (after `run` settled), `'escaped'` (an SDK request that reached the
  * network layer) or `'invalid-params'` (a param the operation does not have).
  */
-export type { ViolationKind } from './verifier/errors';
+export type { ViolationKind } from './errors';
 /**
  * A call that was thrown into the code under test and remembered, as listed in
  * {@link VerificationError.violations}: `kind`, `service`, `operation`, `params` and the `message` thrown.
  */
-export type { ViolationSummary } from './verifier/errors';
+export type { ViolationSummary } from './errors';
 export {
   AllWildcardAssertionError,
   AssertionInsideSandboxError,
@@ -88,18 +88,18 @@ export {
   UnmockedInteractionError,
   UnusedMocksError,
   VerificationError,
-} from './verifier/errors';
+} from './errors';
 /**
  * Anything with an `asymmetricMatch` method: Jest's and Vitest's `expect.any(...)`,
  * `expect.objectContaining(...)`, `expect.stringMatching(...)`, and {@link ANY}. Allowed for any value in
  * `params`, for `params` itself and for `raised`.
  */
-export type { AsymmetricMatcher } from './verifier/format';
-export { ANY } from './verifier/matching';
+export type { AsymmetricMatcher } from './util/format';
+export { ANY } from './util/matching';
 /**
  * Options for `tripwire.configure(...)` and `verifier.configure(...)`: `guard` ({@link GuardLevel}) and
  * `validate` (check mocked outputs and call params against the installed SDK's service model; default
  * `true`). Called inside a test, they apply to that test; at the top of a test file, to every test in it.
  */
-export type { ConfigureOptions } from './verifier/verifier';
+export type { ConfigureOptions } from './strict-verifier';
 export { Verifier } from './verifier/verifier';

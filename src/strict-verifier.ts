@@ -1,10 +1,33 @@
+import { TripwireConfigError } from './errors';
 import { AwsPlugin } from './plugins/aws/aws-plugin';
-import { ANY } from './verifier/matching';
-import { definePlugin } from './verifier/plugin-registry';
+import { AWS_SETTINGS } from './plugins/aws/aws-settings';
+import type { GuardLevel, PluginKind } from './plugins/contract/plugin';
+import { ANY } from './util/matching';
+import { GUARD_SETTING } from './verifier/settings';
 import { Verifier } from './verifier/verifier';
 
-// The built-in plugins: every verifier creates them on first use and every sandbox and guard activates them.
-definePlugin('aws', (host) => new AwsPlugin(host));
+/**
+ * Options for `tripwire.configure(...)` and `verifier.configure(...)`: `guard` ({@link GuardLevel}) and
+ * `validate` (check mocked outputs and call params against the installed SDK's service model; default
+ * `true`). Called inside a test, they apply to that test; at the top of a test file, to every test in it.
+ */
+export type ConfigureOptions = {
+  /** What an SDK call outside any sandbox does while the test-runner guard is on. Default `'error'`. */
+  guard?: GuardLevel;
+  /**
+   * Check mocked outputs (at registration) and call params (at call time) against the installed SDK's
+   * service model, where the SDK line has one. Default `true`.
+   */
+  validate?: boolean;
+};
+
+/** The plugins every `StrictVerifier` enables: its sandboxes intercept AWS calls even before `aws` is used. */
+const BUILT_IN: readonly PluginKind[] = [
+  { name: 'aws', settings: AWS_SETTINGS, create: (host) => new AwsPlugin(host) },
+];
+
+/** Every setting a `StrictVerifier` knows, for `configure()` at the top of a test file. */
+export const STRICT_SETTINGS = { guard: GUARD_SETTING, ...AWS_SETTINGS };
 
 /**
  * A verifier with ts-tripwire's built-in plugins at hand: `verifier.aws` gets (or creates) its AWS plugin.
@@ -21,9 +44,22 @@ export class StrictVerifier extends Verifier {
   /** Matches any value. The same constant as `tripwire.ANY`. */
   readonly ANY = ANY;
 
+  constructor() {
+    super(BUILT_IN);
+  }
+
   /** This verifier's AWS plugin, created on first use: `verifier.aws.mockCall(...)`. */
   get aws(): AwsPlugin {
     this.ensureUsable('aws');
-    return this.pluginByName('aws') as AwsPlugin;
+    const plugin = this.pluginByName('aws');
+    if (plugin instanceof AwsPlugin) return plugin;
+    throw new TripwireConfigError(
+      "This verifier's 'aws' plugin comes from another copy of ts-tripwire: use that copy's StrictVerifier.",
+    );
+  }
+
+  /** Changes this verifier's settings (`guard`, `validate`); bad input changes nothing. */
+  override configure(options: ConfigureOptions): void {
+    super.configure(options);
   }
 }

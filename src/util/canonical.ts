@@ -1,5 +1,5 @@
-import { isBytes, isPlainObject } from '../util/values';
 import { isAsymmetricMatcher } from './format';
+import { isBytes, isPlainObject } from './values';
 
 /**
  * A string that is the same for any two values the assertion comparison treats as equal (undefined keys

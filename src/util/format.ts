@@ -1,8 +1,8 @@
 import { types } from 'node:util';
-import { boxedSource, constructorNameOf, symbolText } from '../util/describe-value';
-import { describeThrown } from '../util/guarded-read';
-import { quote } from '../util/quote';
-import { CIRCULAR, isBytes, isPlainObject, isStreamLike, Uncopied } from '../util/values';
+import { boxedSource, constructorNameOf, symbolText } from './describe-value';
+import { describeThrown } from './guarded-read';
+import { quote } from './quote';
+import { CIRCULAR, isBytes, isPlainObject, isStreamLike, Uncopied } from './values';
 
 export { quote };
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isBytes, isPlainObject, isStreamLike, type PlainObject } from '../util/values';
 import { type AsymmetricMatcher, isAsymmetricMatcher, Note } from './format';
+import { isBytes, isPlainObject, isStreamLike, type PlainObject } from './values';
 
 /** Matches any value, including `undefined`. A constant: usable anywhere, with or without a verifier. */
 export const ANY: AsymmetricMatcher = Object.freeze({

@@ -1,8 +1,8 @@
-import type { Interaction, Plugin } from '../plugins/plugin';
-import { canonicalKey } from './canonical';
+import type { Interaction, Plugin } from '../plugins/contract/plugin';
+import { canonicalKey } from '../util/canonical';
 import type { Timeline } from './timeline';
 
-type Expected = Readonly<Record<string, unknown>>;
+type Expected = unknown;
 
 /** Kept small, as a block may hold hundreds of thousands: its key is computed again when a search needs it. */
 interface BlockAssertion {

@@ -1,13 +1,13 @@
-import type { Interaction, Plugin } from '../plugins/plugin';
+import { InteractionMismatchError, MissingAssertionFieldsError } from '../errors';
+import type { Interaction, Plugin } from '../plugins/contract/plugin';
+import { formatValue, indented } from '../util/format';
+import type { FieldMismatch } from '../util/matching';
 import { type AnyOrderBlock, fullyMatches } from './any-order-block';
-import { InteractionMismatchError, MissingAssertionFieldsError } from './errors';
-import { formatValue, indented } from './format';
-import type { FieldMismatch } from './matching';
 import type { Timeline } from './timeline';
 
 const TIMELINE_LINES_SHOWN = 10;
 
-type Expected = Readonly<Record<string, unknown>>;
+type Expected = unknown;
 
 /**
  * Consumes the interaction an assertion names: the next unasserted one in strict order or, inside an

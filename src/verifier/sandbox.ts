@@ -1,64 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { GuardLevel } from '../plugins/plugin';
-import { acrossRealms } from '../util/process-wide';
-
-/**
- * What an interceptor needs to know about a verifier to route a call to it. Kept minimal because copies
- * of ts-tripwire loaded side by side share these objects.
- */
-export interface RouteTarget {
-  pluginByName(name: string): unknown;
-  readonly guardLevel: GuardLevel;
-}
-
-/** One `run(fn)`: the async context that its calls carry. */
-export interface SandboxScope {
-  readonly target: RouteTarget;
-  readonly parent: SandboxScope | undefined;
-  open: boolean;
-  /** Made once, because every intercepted call asks for it. */
-  readonly serve: Route;
-  readonly postSandbox: Route;
-}
-
-/**
- * What happens to an intercepted call, decided in one place for every plugin and for the network net:
- * - `serve`: it comes from an open sandbox: the target's plugin serves it from its mocks;
- * - `post-sandbox`: it comes from a sandbox that has closed: refused, and remembered by the target;
- * - `guarded`: outside any sandbox while a guard at level 'error' is on: refused, and remembered;
- * - `warn`: outside any sandbox while a guard at level 'warn' is on: let through after a warning.
- * No route (`undefined`): the call passes through untouched.
- */
-export type Route =
-  | { readonly mode: 'serve'; readonly target: RouteTarget }
-  | { readonly mode: 'post-sandbox'; readonly target: RouteTarget }
-  | { readonly mode: 'guarded'; readonly target: RouteTarget }
-  | { readonly mode: 'warn'; readonly target: RouteTarget };
-
-interface Guard {
-  readonly target: RouteTarget;
-  readonly guarded: Route;
-  readonly warn: Route;
-  readonly postSandbox: Route;
-}
-
-interface SharedSandboxState {
-  readonly contexts: AsyncLocalStorage<SandboxScope>;
-  readonly guards: Guard[];
-}
-
-// One for the whole process, so that copies of ts-tripwire and every Jest test file of a worker route through
-// one async context and one guard list: each enabled AsyncLocalStorage taxes every later promise.
-const shared = acrossRealms<SharedSandboxState>('sandbox-state.v3', () => ({
-  contexts: new AsyncLocalStorage<SandboxScope>(),
-  guards: [],
-}));
+import { type RouteTarget, routing, type SandboxScope } from '../plugins/contract/routing';
 
 /** A sandbox scope for `run`, nested in the current one if any. */
 export function openScope(target: RouteTarget): SandboxScope {
   return {
     target,
-    parent: shared.contexts.getStore(),
+    parent: routing.contexts.getStore(),
     open: true,
     serve: { mode: 'serve', target },
     postSandbox: { mode: 'post-sandbox', target },
@@ -66,29 +12,11 @@ export function openScope(target: RouteTarget): SandboxScope {
 }
 
 export function runInScope<T>(scope: SandboxScope, fn: () => T): T {
-  return shared.contexts.run(scope, fn);
-}
-
-/**
- * Where an intercepted call goes: the innermost open sandbox; else, if it was made from inside a sandbox
- * that has closed, that sandbox's verifier as a post-sandbox call (or the running test's, when a guard of
- * another verifier is on: the sandbox's own test is over); else what the active guard's level says; else
- * nowhere. Allocates nothing: it runs on every intercepted call.
- */
-export function currentRoute(): Route | undefined {
-  const scope = shared.contexts.getStore();
-  for (let candidate = scope; candidate !== undefined; candidate = candidate.parent) {
-    if (candidate.open) return candidate.serve;
-  }
-  const guard = shared.guards.at(-1);
-  if (scope !== undefined) return guard?.postSandbox ?? scope.postSandbox;
-  if (guard === undefined) return undefined;
-  const level = guard.target.guardLevel;
-  return level === 'error' ? guard.guarded : level === 'warn' ? guard.warn : undefined;
+  return routing.contexts.run(scope, fn);
 }
 
 export function pushGuard(target: RouteTarget): void {
-  shared.guards.push({
+  routing.guards.push({
     target,
     guarded: { mode: 'guarded', target },
     warn: { mode: 'warn', target },
@@ -97,9 +25,10 @@ export function pushGuard(target: RouteTarget): void {
 }
 
 export function removeGuard(target: RouteTarget): void {
-  for (let index = shared.guards.length - 1; index >= 0; index--) {
-    if (shared.guards[index]!.target === target) {
-      shared.guards.splice(index, 1);
+  const { guards } = routing;
+  for (let index = guards.length - 1; index >= 0; index--) {
+    if (guards[index]!.target === target) {
+      guards.splice(index, 1);
       return;
     }
   }

@@ -1,4 +1,4 @@
-import type { Interaction, Plugin } from '../plugins/plugin';
+import type { Interaction, Plugin } from '../plugins/contract/plugin';
 
 interface Bucket {
   readonly positions: number[];
@@ -21,7 +21,7 @@ const NO_POSITIONS = { positions: [], from: 0 } as const;
  * assertion key (`keyed`), so no assertion scans the whole timeline. A position is `sequence - 1`.
  */
 export class Timeline {
-  private readonly fields: Record<string, unknown>[] = [];
+  private readonly fields: unknown[] = [];
   private readonly pluginRuns: PluginRun[] = [];
   private lastPlugin: Plugin | undefined;
   private asserted = new Uint8Array(0);
@@ -29,7 +29,7 @@ export class Timeline {
   private readonly buckets = new Map<string, Bucket>();
   private indexed = 0;
 
-  append(plugin: Plugin, fields: Record<string, unknown>): void {
+  append<Fields>(plugin: Plugin<Fields>, fields: Fields): void {
     if (plugin !== this.lastPlugin) {
       this.pluginRuns.push({ from: this.fields.length, plugin });
       this.lastPlugin = plugin;

@@ -1,12 +1,12 @@
-import type { Interaction } from '../plugins/plugin';
 import {
   UnassertedInteractionsError,
   type UnusedMockSummary,
   UnusedMocksError,
   VerificationError,
   type ViolationSummary,
-} from './errors';
-import { indented } from './format';
+} from '../errors';
+import type { Interaction } from '../plugins/contract/plugin';
+import { indented } from '../util/format';
 
 export interface VerificationFindings {
   readonly unasserted: Interaction[];

@@ -1,15 +1,21 @@
-import type { GuardLevel, Interaction, Plugin, PluginHost, VerifierSettings } from '../plugins/plugin';
+import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from '../errors';
+import type {
+  GuardLevel,
+  Interaction,
+  Plugin,
+  PluginHost,
+  PluginKind,
+  SettingSpecs,
+} from '../plugins/contract/plugin';
+import type { RouteTarget } from '../plugins/contract/routing';
 import { describeValue, isClass } from '../util/describe-value';
 import { currentAnyOrderBlock, runInAnyOrder } from './any-order';
 import { assertInteraction } from './assertions';
-import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from './errors';
-import { definedPluginNames, pluginFactory } from './plugin-registry';
-import { openScope, pushGuard, type RouteTarget, removeGuard, runInScope } from './sandbox';
-import { type ConfigureOptions, readConfigureOptions } from './settings';
+import { deactivateAll, PluginSet } from './plugin-set';
+import { openScope, pushGuard, removeGuard, runInScope } from './sandbox';
+import { defaultSettings, GUARD_SETTING, readConfigureOptions } from './settings';
 import { Timeline } from './timeline';
 import { verificationError } from './verification';
-
-export type { ConfigureOptions } from './settings';
 
 /** What a verifier changes as it is used, in one object so that a frozen verifier still works. */
 interface VerifierState {
@@ -23,13 +29,18 @@ interface VerifierState {
 
 /**
  * Owns plugins, one timeline of every intercepted call, and the remembered violations. Knows plugins
- * only through the `Plugin` contract.
+ * only through the `Plugin` contract. `kinds` are plugins it enables itself, created when first needed;
+ * other plugins enable themselves on it by registering (`new MyPlugin(verifier)`).
  */
 export class Verifier implements PluginHost, RouteTarget, Disposable {
-  readonly settings: VerifierSettings = { guard: 'error', validate: true };
+  /**
+   * Every setting, the verifier's (`guard`) and its plugins' (the AWS plugin's `validate`), as
+   * `configure()` left them.
+   */
+  readonly settings: Record<string, unknown>;
   /** How test code refers to this verifier in paste-ready hints; the test-runner setups make it `tripwire`. */
   hintName = 'verifier';
-  private readonly plugins = new Map<string, Plugin>();
+  private readonly plugins: PluginSet;
   private readonly state: VerifierState = {
     timeline: new Timeline(),
     violations: [],
@@ -38,7 +49,9 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     disposed: false,
   };
 
-  constructor() {
+  constructor(kinds: readonly PluginKind[] = []) {
+    this.plugins = new PluginSet(this, kinds);
+    this.settings = defaultSettings(this.settingSpecs());
     // Methods work detached: `const { run, verifyAll } = verifier`, `afterEach(verifier.verifyAll)`.
     this.run = this.run.bind(this);
     this.inAnyOrder = this.inAnyOrder.bind(this);
@@ -46,31 +59,22 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.configure = this.configure.bind(this);
   }
 
-  /** What an SDK call outside any sandbox does while this verifier's guard is on. */
+  /** What a call outside any sandbox does while this verifier's guard is on. */
   get guardLevel(): GuardLevel {
-    return this.settings.guard;
+    return this.settings.guard as GuardLevel;
   }
 
   /** Called by a plugin's constructor. A verifier has at most one plugin of each kind. */
   registerPlugin(plugin: Plugin): void {
-    if (this.plugins.has(plugin.name)) {
-      throw new TripwireConfigError(
-        `This verifier already has its '${plugin.name}' plugin; a second one would never see a call. ` +
-          `Use the existing one: verifier.${plugin.name}`,
-      );
+    this.plugins.register(plugin);
+    for (const [name, spec] of Object.entries(plugin.settings ?? {})) {
+      if (!(name in this.settings)) this.settings[name] = spec.default;
     }
-    this.plugins.set(plugin.name, plugin);
   }
 
-  /** The plugin of that kind, created on first use. */
-  pluginByName(name: string): Plugin {
-    const existing = this.plugins.get(name);
-    if (existing !== undefined) return existing;
-    const factory = pluginFactory(name);
-    if (factory === undefined) throw new TripwireConfigError(`No plugin named '${name}' is defined.`);
-    const plugin = factory(this);
-    if (!this.plugins.has(name)) this.registerPlugin(plugin);
-    return plugin;
+  /** The plugin of that kind, if this verifier has or enables one. */
+  pluginByName(name: string): Plugin | undefined {
+    return this.plugins.get(name);
   }
 
   /** Runs `fn` with interception on; every AWS call inside is served from the mocks and recorded. */
@@ -86,12 +90,12 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.state.openSandboxes++;
     this.state.verified = false;
     try {
-      plugins = this.activateAll();
+      plugins = this.plugins.activateAll();
       return await runInScope(scope, fn);
     } finally {
       scope.open = false;
       this.state.openSandboxes--;
-      this.deactivateAll(plugins);
+      deactivateAll(plugins);
     }
   }
 
@@ -116,16 +120,21 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.state.verified = true;
     const error = verificationError({
       unasserted: this.state.timeline.unasserted(),
-      unused: [...this.plugins.values()].flatMap((plugin) => plugin.unusedMocks()),
+      unused: this.plugins.existing().flatMap((plugin) => plugin.unusedMocks()),
       violations: this.state.violations,
     });
     if (error !== undefined) throw error;
   }
 
-  /** Changes this verifier's settings (`guard`, `validate`); bad input changes nothing. */
-  configure(options: ConfigureOptions): void {
+  /** Changes this verifier's settings (`guard`, and its plugins'); bad input changes nothing. */
+  configure(options: Readonly<Record<string, unknown>>): void {
     this.ensureUsable('configure()');
-    Object.assign(this.settings, readConfigureOptions(options, this.hintName));
+    Object.assign(this.settings, readConfigureOptions(options, this.hintName, this.settingSpecs()));
+  }
+
+  /** The settings `configure()` knows: the guard's and those of every plugin this verifier has or enables. */
+  settingSpecs(): SettingSpecs {
+    return { guard: GUARD_SETTING, ...this.plugins.settingSpecs() };
   }
 
   /**
@@ -142,7 +151,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
       this.state.disposed = true;
       this.state.timeline = new Timeline();
       this.state.violations = [];
-      for (const plugin of this.plugins.values()) plugin.release?.();
+      for (const plugin of this.plugins.existing()) plugin.release?.();
     }
   }
 
@@ -152,21 +161,21 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
    */
   startGuard(): () => void {
     this.ensureUsable('startGuard()');
-    const plugins = this.activateAll();
+    const plugins = this.plugins.activateAll();
     pushGuard(this);
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
       removeGuard(this);
-      this.deactivateAll(plugins);
+      deactivateAll(plugins);
     };
   }
 
   // PluginHost
 
   /** @inheritDoc */
-  record(plugin: Plugin, fields: Record<string, unknown>): void {
+  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void {
     this.state.timeline.append(plugin, fields);
   }
 
@@ -183,15 +192,28 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   }
 
   /** @inheritDoc */
-  assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void {
+  assertInteraction<Fields, Expected>(plugin: Plugin<Fields, Expected>, expected: Expected): void {
     this.ensureNoOpenSandbox('Asserting');
     const { timeline } = this.state;
-    assertInteraction(timeline, plugin, expected, currentAnyOrderBlock(timeline));
+    assertInteraction(timeline, plugin as Plugin, expected, currentAnyOrderBlock(timeline));
   }
 
   /** @inheritDoc */
-  findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined {
-    return this.state.timeline.find(predicate);
+  findUnasserted<Fields>(
+    plugin: Plugin<Fields>,
+    predicate: (interaction: Interaction<Fields>) => boolean,
+  ): Interaction<Fields> | undefined {
+    // An interaction's fields are those its own plugin recorded: the one place they are typed back.
+    const mine = (interaction: Interaction): interaction is Interaction<Fields> =>
+      interaction.plugin === plugin;
+    return this.state.timeline.find((interaction) => mine(interaction) && predicate(interaction)) as
+      | Interaction<Fields>
+      | undefined;
+  }
+
+  /** @inheritDoc */
+  settingsOf(_plugin: Plugin): Readonly<Record<string, unknown>> {
+    return this.settings;
   }
 
   ensureNoOpenSandbox(action: string): void {
@@ -199,7 +221,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
       throw new AssertionInsideSandboxError(
         `${action} while a sandbox of this verifier is still open. Move it after the sandbox:\n` +
           `  await ${this.hintName}.run(async () => { /* code under test */ });\n` +
-          `  ${this.hintName}.aws.assertAwsCall({ service: '...', operation: '...', params: { /* ... */ } });`,
+          '  // assertions and verifyAll() here, once run() has settled',
       );
     }
   }
@@ -212,24 +234,5 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
           'and it was verified and released then. Create a new one: using verifier = new StrictVerifier();',
       );
     }
-  }
-
-  private activateAll(): Plugin[] {
-    const activated: Plugin[] = [];
-    try {
-      for (const name of definedPluginNames()) {
-        const plugin = this.pluginByName(name);
-        plugin.activate();
-        activated.push(plugin);
-      }
-    } catch (error) {
-      this.deactivateAll(activated);
-      throw error;
-    }
-    return activated;
-  }
-
-  private deactivateAll(plugins: Plugin[]): void {
-    for (const plugin of plugins) plugin.deactivate();
   }
 }

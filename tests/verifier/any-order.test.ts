@@ -8,7 +8,7 @@ import {
   tripwire,
   UnassertedInteractionsError,
 } from 'ts-tripwire';
-import type { Interaction, Plugin } from '../../src/plugins/plugin';
+import type { Interaction, Plugin } from '../../src/plugins/contract/plugin';
 import { AnyOrderBlock } from '../../src/verifier/any-order-block';
 import { Timeline } from '../../src/verifier/timeline';
 
@@ -303,14 +303,15 @@ describe('an inAnyOrder block is the assertions made from inside its function', 
 describe('the any-order block with a plugin whose keys do not decide', () => {
   // A stand-in plugin: an assertion { key } matches interactions with that key, but its expectedKey
   // never equals an interaction's assertionKey, as a plugin with looser matching than its keys might do.
+  const keyOf = (interaction: Interaction) => (interaction.fields as { key: string }).key;
   const plugin = {
     name: 'stand-in',
     matchFields: (interaction: Interaction, expected: Readonly<Record<string, unknown>>) =>
-      interaction.fields.key === expected.key
+      keyOf(interaction) === expected.key
         ? []
-        : [{ path: 'key', expected: expected.key, actual: interaction.fields.key }],
+        : [{ path: 'key', expected: expected.key, actual: keyOf(interaction) }],
     missingFields: () => [],
-    assertionKey: (interaction: Interaction) => `recorded:${String(interaction.fields.key)}`,
+    assertionKey: (interaction: Interaction) => `recorded:${String(keyOf(interaction))}`,
     expectedKey: (expected: Readonly<Record<string, unknown>>) => `asserted:${String(expected.key)}`,
   } as unknown as Plugin;
 
@@ -326,6 +327,6 @@ describe('the any-order block with a plugin whose keys do not decide', () => {
     expect([block.isClaimed(0), block.isClaimed(1), block.isClaimed(2)]).toEqual([true, false, true]);
     expect(block.claimant(2)).toMatchObject({ plugin, expected: { key: 'a' } });
     block.close();
-    expect(timeline.unasserted().map((interaction) => interaction.fields.key)).toEqual(['b']);
+    expect(timeline.unasserted().map(keyOf)).toEqual(['b']);
   });
 });

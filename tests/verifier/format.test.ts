@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from '@jest/globals';
 import { tripwire } from 'ts-tripwire';
+import { formatValue } from '../../src/util/format';
 import { copyData } from '../../src/util/values';
 import { firstUserFrame } from '../../src/verifier/call-site';
-import { formatValue } from '../../src/verifier/format';
 
 describe('formatValue writes values as TypeScript that evaluates back to them', () => {
   test.each<[string, unknown, string]>([

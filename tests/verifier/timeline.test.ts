@@ -1,17 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Interaction, Plugin } from '../../src/plugins/plugin';
+import type { Interaction, Plugin } from '../../src/plugins/contract/plugin';
 import { Timeline } from '../../src/verifier/timeline';
 
 // The timeline only stores plugins and asks them for assertion keys: two named stand-ins are enough.
+const keyOf = (interaction: Interaction) => (interaction.fields as { key: string }).key;
+
 function keyedPlugin(name: string): Plugin {
   return {
     name,
-    assertionKey: (interaction: Interaction) => String(interaction.fields.key),
+    assertionKey: (interaction: Interaction) => String(keyOf(interaction)),
   } as unknown as Plugin;
 }
 
 const described = (interaction: Interaction | undefined) =>
-  interaction && [interaction.sequence, interaction.plugin.name, interaction.fields.key];
+  interaction && [interaction.sequence, interaction.plugin.name, keyOf(interaction)];
 
 describe('the timeline', () => {
   test('keeps each interaction with the plugin that recorded it, however plugins alternate', () => {
@@ -30,7 +32,7 @@ describe('the timeline', () => {
     const timeline = new Timeline();
     for (let index = 0; index < 1500; index++) timeline.append(plugin, { key: `k${index % 3}` });
 
-    const isK2 = (interaction: Interaction) => interaction.fields.key === 'k2';
+    const isK2 = (interaction: Interaction) => keyOf(interaction) === 'k2';
     expect(described(timeline.find(isK2))).toEqual([3, 'aws', 'k2']);
     expect(timeline.keyed('k2').positions.slice(0, 2)).toEqual([2, 5]);
     for (let sequence = 1500; sequence > 2; sequence--) {

@@ -1,9 +1,9 @@
+import { MissingAssertionFieldsError, TripwireConfigError } from '../../errors';
 import { describeValue } from '../../util/describe-value';
 import { didYouMean } from '../../util/did-you-mean';
+import { formatValue } from '../../util/format';
 import { describeThrown, guardedRead } from '../../util/guarded-read';
 import { isPlainObject, type PlainObject, readProblem } from '../../util/values';
-import { MissingAssertionFieldsError, TripwireConfigError } from '../../verifier/errors';
-import { formatValue } from '../../verifier/format';
 import type { ExpectedCall } from './call-fields';
 import type { CallName } from './call-info';
 import type { NameBook } from './name-book';

@@ -1,19 +1,19 @@
-import { describeValue } from '../../util/describe-value';
-import { guardedRead } from '../../util/guarded-read';
-import { isError } from '../../util/is-error';
-import { copyData, isPlainObject } from '../../util/values';
-import { CallSite, currentUserFrame } from '../../verifier/call-site';
 import {
   AllWildcardAssertionError,
   type InteractionSummary,
   TripwireConfigError,
   type UnusedMockSummary,
   type ViolationKind,
-} from '../../verifier/errors';
-import { formatValue, indented } from '../../verifier/format';
-import { type FieldMismatch, isOnlyWildcards } from '../../verifier/matching';
-import type { Route } from '../../verifier/sandbox';
-import type { Interaction, Plugin, PluginHost } from '../plugin';
+} from '../../errors';
+import { describeValue } from '../../util/describe-value';
+import { formatValue, indented } from '../../util/format';
+import { guardedRead } from '../../util/guarded-read';
+import { isError } from '../../util/is-error';
+import { type FieldMismatch, isOnlyWildcards } from '../../util/matching';
+import { copyData, isPlainObject } from '../../util/values';
+import { CallSite, currentUserFrame } from '../../verifier/call-site';
+import type { Interaction, Plugin, PluginHost } from '../contract/plugin';
+import type { Route } from '../contract/routing';
 import { plainAssertion, typedAssertion } from './assertion-input';
 import {
   type AbortSignalLike,
@@ -23,6 +23,7 @@ import {
   untilAborted,
   withResponse,
 } from './async-outcomes';
+import { AWS_SETTINGS } from './aws-settings';
 import {
   type AwsCallFields,
   callKey,
@@ -33,19 +34,15 @@ import {
 } from './call-fields';
 import { type CallInfo, type CallName, callInfo } from './call-info';
 import { clientPackageExports } from './client-packages';
-import {
-  activateInterception,
-  deactivateInterception,
-  type InterceptedSend,
-  type SendHandler,
-} from './interception';
+import { activateInterception, deactivateInterception, type InterceptedSend } from './interception';
 import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages';
 import { normalizeSpec, type Outcome } from './mock-spec';
 import { NameBook } from './name-book';
-import type { EscapedRequest, EscapeHandler } from './network-guard';
+import type { EscapedRequest } from './network-guard';
 import { buildOutput } from './outputs';
 import { MockQueues } from './queues';
 import { checkRegisteredOutput, refuseStreamsForBlobs } from './registration-checks';
+import type { AwsRouteHandler } from './route-handler';
 import { buildServiceError, sdkAbortError } from './sdk-errors';
 import { modelSource, operationModel } from './service-model';
 import { summarizeForPayload } from './summaries';
@@ -85,8 +82,11 @@ interface SendOptions {
  * Mocks, records and checks AWS SDK v3 calls: a FIFO queue of outcomes per `service:operation`,
  * interception of `Client.send`, and the assertion and verification hooks of the plugin contract.
  */
-export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
+export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteHandler {
   readonly name = 'aws';
+  readonly settings = AWS_SETTINGS;
+  /** This verifier's settings, kept up to date by `configure()`: read `validate` on every call. */
+  private readonly configured: Readonly<Record<string, unknown>>;
   private readonly queues = new MockQueues();
   private readonly names = new NameBook(() => this.host.hintName);
   private readonly uploadFailures = new UploadFailures();
@@ -99,6 +99,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
       );
     }
     host.registerPlugin(this);
+    this.configured = host.settingsOf(this);
     // Methods work detached: `const { mockCall, assertAwsCall } = tripwire.aws`.
     this.mockCall = this.mockCall.bind(this);
     this.assertAwsCall = this.assertAwsCall.bind(this);
@@ -131,7 +132,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
           ? first
           : clientPackageExports(name.serviceKey)?.[`${name.operation}Command`];
       refuseStreamsForBlobs(name, commandClass, normalized.outcome.value);
-      if (this.host.settings.validate) {
+      if (this.configured.validate === true) {
         checkRegisteredOutput(
           typeof first === 'function' ? first : undefined,
           name,
@@ -167,14 +168,11 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         ? typedAssertion(first, second, this.names, this.host.hintName)
         : plainAssertion(first, this.names, this.host.hintName);
     if (isOnlyWildcards(expected.params)) throw this.allWildcardError(expected);
-    this.host.assertInteraction(this, expected as unknown as Record<string, unknown>);
+    this.host.assertInteraction(this, expected);
   }
 
   private allWildcardError(expected: ExpectedCall): AllWildcardAssertionError {
-    const candidate = this.host.findUnasserted(
-      (interaction) =>
-        interaction.plugin === this && sameName(interaction.fields as unknown as AwsCallFields, expected),
-    );
+    const candidate = this.host.findUnasserted(this, (interaction) => sameName(interaction.fields, expected));
     const hint =
       candidate === undefined
         ? `  ${this.host.hintName}.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
@@ -203,45 +201,41 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
     this.queues.clear();
   }
 
-  formatInteraction(interaction: Interaction): string {
-    const fields = interaction.fields as unknown as AwsCallFields;
+  formatInteraction(interaction: Interaction<AwsCallFields>): string {
+    const fields = interaction.fields;
     const call = formatCall(fields.service, fields.operation, fields.params);
     return fields.raised === undefined ? call : `${call} raised ${describeRaised(fields.raised)}`;
   }
 
-  formatExpected(expectedFields: Readonly<Record<string, unknown>>): string {
-    const expected = expectedFields as unknown as ExpectedCall;
+  formatExpected(expected: ExpectedCall): string {
     const call = formatCall(expected.service, expected.operation, expected.params);
     return 'raised' in expected ? `${call} raised ${formatValue(expected.raised)}` : call;
   }
 
-  assertHint(interaction: Interaction): string {
-    const fields = interaction.fields as unknown as AwsCallFields;
+  assertHint(interaction: Interaction<AwsCallFields>): string {
+    const fields = interaction.fields;
     return assertHint(this.host.hintName, fields.service, fields.operation, fields.params, fields.raised);
   }
 
-  matchFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): FieldMismatch[] {
-    return callMismatches(
-      interaction.fields as unknown as AwsCallFields,
-      expected as unknown as ExpectedCall,
-    );
+  matchFields(interaction: Interaction<AwsCallFields>, expected: ExpectedCall): FieldMismatch[] {
+    return callMismatches(interaction.fields, expected);
   }
 
-  assertionKey(interaction: Interaction): string | undefined {
-    return callKey(interaction.fields as unknown as AwsCallFields);
+  assertionKey(interaction: Interaction<AwsCallFields>): string | undefined {
+    return callKey(interaction.fields);
   }
 
-  expectedKey(expected: Readonly<Record<string, unknown>>): string | undefined {
-    return callKey(expected as unknown as ExpectedCall);
+  expectedKey(expected: ExpectedCall): string | undefined {
+    return callKey(expected);
   }
 
-  missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[] {
-    const fields = interaction.fields as unknown as AwsCallFields;
+  missingFields(interaction: Interaction<AwsCallFields>, expected: ExpectedCall): string[] {
+    const fields = interaction.fields;
     return fields.raised !== undefined && !('raised' in expected) ? ['raised'] : [];
   }
 
-  summarize(interaction: Interaction): InteractionSummary {
-    const fields = interaction.fields as unknown as AwsCallFields;
+  summarize(interaction: Interaction<AwsCallFields>): InteractionSummary {
+    const fields = interaction.fields;
     const summary = {
       sequence: interaction.sequence,
       service: fields.service,
@@ -302,7 +296,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
         return Promise.reject(error);
       });
     }
-    if (this.host.settings.validate) {
+    if (this.configured.validate === true) {
       const problems = this.paramProblems(info, command, params);
       if (problems !== undefined)
         return Promise.reject(this.violation('invalid-params', name, params, problems));
@@ -381,7 +375,7 @@ export class AwsPlugin implements Plugin, SendHandler, EscapeHandler {
 
   private record(name: CallName, params: unknown): RecordedCall {
     const call = new RecordedCall(name, params);
-    this.host.record(this, call as unknown as Record<string, unknown>);
+    this.host.record(this, call);
     return call;
   }
 

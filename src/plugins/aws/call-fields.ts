@@ -1,6 +1,6 @@
-import { canonicalKey } from '../../verifier/canonical';
-import { Note } from '../../verifier/format';
-import { diffValues, type FieldMismatch } from '../../verifier/matching';
+import { canonicalKey } from '../../util/canonical';
+import { Note } from '../../util/format';
+import { diffValues, type FieldMismatch } from '../../util/matching';
 import type { CallName } from './call-info';
 import { raisedMatches } from './raised';
 

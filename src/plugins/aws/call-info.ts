@@ -1,6 +1,6 @@
+import { TripwireConfigError } from '../../errors';
 import { describeValue } from '../../util/describe-value';
 import { guardedRead } from '../../util/guarded-read';
-import { TripwireConfigError } from '../../verifier/errors';
 import { DOCUMENT_SERVICE, isSdkCommandInstance, nameCommand, serviceNames } from './naming';
 import { type PayloadMembers, payloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';

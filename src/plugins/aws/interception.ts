@@ -1,9 +1,10 @@
 import Module from 'node:module';
 import { patch } from '../../util/patch';
 import { acrossRealms, processWide } from '../../util/process-wide';
-import { currentRoute, type Route, type RouteTarget } from '../../verifier/sandbox';
+import { currentRoute, type Route, type RouteTarget } from '../contract/routing';
 import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from './messages';
 import { installNetworkGuard } from './network-guard';
+import { type AwsRouteHandler, awsHandlerOf } from './route-handler';
 import {
   type BaseClientCopy,
   copyOf,
@@ -26,11 +27,6 @@ export interface InterceptedSend {
   readonly copy: BaseClientCopy;
   /** The SDK's own `send`, applied to the call exactly as it was made. */
   passThrough(): unknown;
-}
-
-/** What the plugin of the routed verifier does with an intercepted `send`. */
-export interface SendHandler {
-  handleSend(route: Route, call: InterceptedSend): unknown;
 }
 
 interface InterceptionState {
@@ -102,11 +98,11 @@ export function deactivateInterception(): void {
 
 // The handler of the last verifier a call went to: a test sends all its calls to one verifier.
 let lastTarget: RouteTarget | undefined;
-let lastHandler: SendHandler | undefined;
+let lastHandler: AwsRouteHandler | undefined;
 
-function handlerOf(target: RouteTarget): SendHandler {
-  if (target !== lastTarget || lastHandler === undefined) {
-    lastHandler = target.pluginByName('aws') as SendHandler;
+function handlerOf(target: RouteTarget): AwsRouteHandler | undefined {
+  if (target !== lastTarget) {
+    lastHandler = awsHandlerOf(target);
     lastTarget = target;
   }
   return lastHandler;
@@ -128,12 +124,13 @@ function patchSend(copy: BaseClientCopy): void {
     (original) =>
       function send(this: unknown, command: unknown, optionsOrCallback: unknown, maybeCallback: unknown) {
         const route = currentRoute();
+        const handler = route === undefined ? undefined : handlerOf(route.target);
         // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
-        if (route === undefined) return original.apply(this, arguments as unknown as unknown[]);
+        if (handler === undefined) return original.apply(this, arguments as unknown as unknown[]);
         // biome-ignore lint/complexity/noArguments: kept for a pass-through exactly as the call was made
         const args = arguments as unknown as unknown[];
         const client = this as object;
-        return handlerOf(route.target).handleSend(route, {
+        return handler.handleSend(route as Route, {
           client,
           command,
           options: typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback,

@@ -1,8 +1,8 @@
+import { TripwireConfigError } from '../../errors';
 import { describeValue } from '../../util/describe-value';
 import { closestMatches, orList } from '../../util/did-you-mean';
 import { shorten } from '../../util/guarded-read';
 import { quote } from '../../util/quote';
-import { TripwireConfigError } from '../../verifier/errors';
 import type { CallInfo, CallName } from './call-info';
 import {
   DOCUMENT_SERVICE,

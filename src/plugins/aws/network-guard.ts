@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { patch } from '../../util/patch';
 import { acrossRealms } from '../../util/process-wide';
-import { currentRoute, type Route } from '../../verifier/sandbox';
+import { currentRoute, type Route } from '../contract/routing';
+import { awsHandlerOf } from './route-handler';
 
 /** What the safety net knows about a request that left an SDK client without going through `send`. */
 export interface EscapedRequest {
@@ -12,11 +13,6 @@ export interface EscapedRequest {
   readonly signingService: string | undefined;
   /** From `x-amz-target` (JSON protocols) or S3's `x-id` query parameter, when present. */
   readonly operation: string | undefined;
-}
-
-/** What the plugin of the routed verifier does with an escaped request: remember it, and say why. */
-export interface EscapeHandler {
-  handleEscape(route: Route, request: EscapedRequest): Error;
 }
 
 type AddRequest = (this: http.Agent, request: http.ClientRequest, options: unknown) => void;
@@ -51,9 +47,9 @@ export function installNetworkGuard(): void {
       function addRequest(this: http.Agent, request, options) {
         const route = isSdkRequest(request) ? currentRoute() : undefined;
         // A call the guard lets through with a warning was let through by `send` already.
-        if (route === undefined || route.mode === 'warn') return original.call(this, request, options);
-        const handler = route.target.pluginByName('aws') as EscapeHandler;
-        const error = handler.handleEscape(route, describe(request));
+        const handler = route === undefined || route.mode === 'warn' ? undefined : awsHandlerOf(route.target);
+        if (handler === undefined) return original.call(this, request, options);
+        const error = handler.handleEscape(route as Route, describe(request));
         // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,
         // and the SDK's HTTP handler rejects with the error.
         (request as unknown as { onSocket(socket: undefined, error: Error): void }).onSocket(

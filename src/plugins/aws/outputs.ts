@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
+import { TripwireConfigError } from '../../errors';
 import { copyData, isPlainObject } from '../../util/values';
-import { TripwireConfigError } from '../../verifier/errors';
 import type { PayloadMembers } from './payload-members';
 import type { BaseClientCopy } from './sdk-copies';
 import { requestId } from './sdk-errors';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
+import { TripwireConfigError } from '../../errors';
 import { didYouMean } from '../../util/did-you-mean';
 import { shorten } from '../../util/guarded-read';
 import { isPlainObject } from '../../util/values';
-import { TripwireConfigError } from '../../verifier/errors';
 import type { CallName } from './call-info';
 import { knownOperations } from './client-packages';
 import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY, isSdkCommandClass } from './naming';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ResponseMetadata } from '@aws-sdk/types';
-import type { AsymmetricMatcher } from '../../verifier/format';
+import type { AsymmetricMatcher } from '../../util/format';
 
 /** Any AWS SDK v3 command class (`GetObjectCommand`, lib-dynamodb's `PutCommand`, ...). */
 export type CommandClass = abstract new (input: never) => { readonly input: object };

@@ -4,7 +4,7 @@ import {
   InvalidParamsError,
   PostSandboxInteractionError,
   UnmockedInteractionError,
-} from '../../verifier/errors';
+} from '../../errors';
 import { mockHint } from './messages';
 import { serviceDisplayName } from './naming';
 import type { EscapedRequest } from './network-guard';

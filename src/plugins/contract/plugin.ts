@@ -1,82 +1,145 @@
-import type { InteractionSummary, UnusedMockSummary, ViolationSummary } from '../verifier/errors';
-import type { FieldMismatch } from '../verifier/matching';
+import type { FieldMismatch } from '../../util/matching';
 
 /**
  * One intercepted call, as the verifier keeps it on its timeline. `fields` are what an assertion is
  * compared to; the verifier never looks inside them, only the plugin that recorded them does.
  */
-export interface Interaction {
+export interface Interaction<Fields = unknown> {
+  /** 1 for the first call a verifier recorded, across all its plugins. */
   readonly sequence: number;
-  readonly plugin: Plugin;
-  readonly fields: Readonly<Record<string, unknown>>;
+  readonly plugin: Plugin<Fields>;
+  readonly fields: Fields;
 }
+
+/** Plain data for error payloads: safe to print and serialise, no references into the verifier. */
+export interface InteractionSummary {
+  readonly sequence: number;
+  readonly [field: string]: unknown;
+}
+
+/** A required mock that no call used, as plain data: the plugin's own fields and where it was registered. */
+export interface UnusedMockSummary {
+  /** The `file:line:column` of the registration. */
+  readonly registeredAt: string;
+  readonly [field: string]: unknown;
+}
+
+/** An unused mock as a plugin reports it: plain data, and its line in the verification report. */
+export interface UnusedMock {
+  readonly summary: UnusedMockSummary;
+  readonly description: string;
+}
+
+/**
+ * What kind of call a violation was. The AWS plugin's: `'unmocked'` (no mock left), `'guarded'` (outside
+ * any sandbox while the guard is on), `'post-sandbox'` (after `run` settled), `'escaped'` (an SDK request
+ * that reached the network layer), `'invalid-params'` (params the service would refuse). Other plugins may
+ * add their own.
+ */
+export type ViolationKind =
+  | 'unmocked'
+  | 'guarded'
+  | 'post-sandbox'
+  | 'escaped'
+  | 'invalid-params'
+  | (string & Record<never, never>);
+
+/** A call that was thrown into the code under test and remembered, as plain data. */
+export interface ViolationSummary {
+  readonly kind: ViolationKind;
+  /** The message that was thrown. */
+  readonly message: string;
+  readonly [field: string]: unknown;
+}
+
+export type GuardLevel = 'error' | 'warn' | 'off';
+
+/** One setting a plugin adds to `configure()`. */
+export interface SettingSpec {
+  readonly default: unknown;
+  /**
+   * `undefined` when the value is valid, else what the error says after `configure({ name }) `:
+   * `takes true or false, not ${described}`. `described` is the value as messages describe it.
+   */
+  check(value: unknown, described: string): string | undefined;
+  /** How to set it, for messages: `validate: false`. */
+  readonly example: string;
+}
+
+/** A plugin's settings, by name; `configure({ name: value })` sets them on one verifier. */
+export type SettingSpecs = Readonly<Record<string, SettingSpec>>;
 
 /** The part of a verifier a plugin may use: record, remember, assert, and ask about sandboxes. */
 export interface PluginHost {
   /** Adds the plugin to the verifier; throws `TripwireConfigError` if it already has one of that kind. */
   registerPlugin(plugin: Plugin): void;
-  /** Enters an intercepted call on the timeline (when `send` is called, not when it settles). */
-  record(plugin: Plugin, fields: Record<string, unknown>): void;
+  /** Enters an intercepted call on the timeline (when it is made, not when it settles). */
+  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void;
   /** Remembers a call that failed the test whatever the code did with its error (unmocked, guarded, ...). */
   rememberViolation(violation: ViolationSummary): void;
   /** Consumes the interaction an assertion names, or throws with the differences and the timeline. */
-  assertInteraction(plugin: Plugin, expected: Readonly<Record<string, unknown>>): void;
-  /** The first unasserted interaction the predicate accepts, in recording order. */
-  findUnasserted(predicate: (interaction: Interaction) => boolean): Interaction | undefined;
+  assertInteraction<Fields, Expected>(plugin: Plugin<Fields, Expected>, expected: Expected): void;
+  /** The plugin's first unasserted interaction that the predicate accepts, in recording order. */
+  findUnasserted<Fields>(
+    plugin: Plugin<Fields>,
+    predicate: (interaction: Interaction<Fields>) => boolean,
+  ): Interaction<Fields> | undefined;
   /** Throws `AssertionInsideSandboxError` while a sandbox of this verifier is open. */
   ensureNoOpenSandbox(action: string): void;
   /** Throws `TripwireConfigError` once the verifier has been disposed (`using`), naming `action`. */
   ensureUsable(action: string): void;
-  readonly settings: Readonly<VerifierSettings>;
+  /**
+   * The plugin's settings on this verifier, from its `settings` specs: one object for the verifier's life,
+   * which `configure()` updates, so a plugin may keep it and read it on every call.
+   */
+  settingsOf(plugin: Plugin): Readonly<Record<string, unknown>>;
   /** How test code refers to this verifier, for paste-ready hints: `tripwire` in a test, else `verifier`. */
   readonly hintName: string;
 }
 
-export type GuardLevel = 'error' | 'warn' | 'off';
-
-/** A verifier's settings, changed with `configure()`. */
-export interface VerifierSettings {
-  /** What an SDK call outside any sandbox does while the guard is on. */
-  guard: GuardLevel;
-  /** Check mocked outputs and the params of calls against the installed SDK's service model. */
-  validate: boolean;
-}
-
 /**
  * The contract between the verifier and a plugin. The verifier knows plugins only through it, so a new
- * plugin (HTTP, logging, ...) needs no change to the verifier.
+ * plugin (HTTP, logging, a key-value store, ...) needs no change to the verifier. `Fields` is what the plugin
+ * records for each call, `Expected` what its assertions pass to `host.assertInteraction`.
  */
-export interface Plugin {
+export interface Plugin<Fields = unknown, Expected = unknown> {
   /** Short lower-case name, also the accessor on the module-level `tripwire` object (`tripwire.aws`). */
   readonly name: string;
-  /** Install interception (reference-counted by the plugin: every activate is paired with a deactivate). */
+  /** Settings the plugin adds to `configure()`, if any. */
+  readonly settings?: SettingSpecs;
+  /** A sandbox or a guard of its verifier opens: intercept (every activate is paired with a deactivate). */
   activate(): void;
-  /** Undoes one `activate()`; the last one removes interception exactly. */
+  /** Undoes one `activate()`. */
   deactivate(): void;
   /** `s3.GetObject({ Bucket: 'b' })` */
-  formatInteraction(interaction: Interaction): string;
+  formatInteraction(interaction: Interaction<Fields>): string;
   /** What an assertion expects, in the same form: `s3.GetObject({ Bucket: 'b' })`. */
-  formatExpected(expected: Readonly<Record<string, unknown>>): string;
+  formatExpected(expected: Expected): string;
   /** A ready-to-paste assertion for the interaction, built from its recorded values. */
-  assertHint(interaction: Interaction): string;
+  assertHint(interaction: Interaction<Fields>): string;
   /** Fields of `expected` that differ from the interaction (an empty list means it matches). */
-  matchFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): FieldMismatch[];
+  matchFields(interaction: Interaction<Fields>, expected: Expected): FieldMismatch[];
   /** Fields the interaction recorded that `expected` must name but does not. */
-  missingFields(interaction: Interaction, expected: Readonly<Record<string, unknown>>): string[];
+  missingFields(interaction: Interaction<Fields>, expected: Expected): string[];
   /**
    * Optional: a key such that an assertion can only match interactions with the same key (the AWS plugin
    * uses the call's name and canonical params). Lets any-order assertions look candidates up instead of
    * scanning the timeline. `undefined` when the value cannot be keyed.
    */
-  assertionKey?(interaction: Interaction): string | undefined;
+  assertionKey?(interaction: Interaction<Fields>): string | undefined;
   /** Optional: the key of what an assertion expects, comparable with `assertionKey`. */
-  expectedKey?(expected: Readonly<Record<string, unknown>>): string | undefined;
+  expectedKey?(expected: Expected): string | undefined;
   /** Plain data for error payloads. */
-  summarize(interaction: Interaction): InteractionSummary;
-  /** Required mocks never consumed, each with a hint line. */
-  unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }>;
+  summarize(interaction: Interaction<Fields>): InteractionSummary;
+  /** Required mocks never consumed, each with a line for the report. */
+  unusedMocks(): UnusedMock[];
   /** Optional: lets go of the plugin's mocks and caches when its verifier is disposed. */
   release?(): void;
 }
 
-export type PluginFactory = (host: PluginHost) => Plugin;
+/** Creates a verifier's plugin of one kind, for plugins a verifier enables without being asked. */
+export interface PluginKind<P extends Plugin = Plugin> {
+  readonly name: string;
+  readonly settings?: SettingSpecs;
+  create(host: PluginHost): P;
+}

@@ -1,0 +1,23 @@
+import type { Plugin } from '../contract/plugin';
+import type { Route, RouteTarget } from '../contract/routing';
+import type { InterceptedSend } from './interception';
+import type { EscapedRequest } from './network-guard';
+
+/** What the AWS plugin of the verifier a call is routed to does with it. */
+export interface AwsRouteHandler {
+  /** An intercepted `send`: serve it, refuse it, or let it through after a warning, as the route says. */
+  handleSend(route: Route, call: InterceptedSend): unknown;
+  /** A request that never went through `send` reached the network layer: remember it and explain. */
+  handleEscape(route: Route, request: EscapedRequest): Error;
+}
+
+/** The routed verifier's AWS plugin, or `undefined` when that verifier has none (the call is not its business). */
+export function awsHandlerOf(target: RouteTarget): AwsRouteHandler | undefined {
+  const plugin = target.pluginByName('aws');
+  return isAwsHandler(plugin) ? plugin : undefined;
+}
+
+function isAwsHandler(plugin: Plugin | undefined): plugin is Plugin & AwsRouteHandler {
+  const candidate = plugin as Partial<AwsRouteHandler> | undefined;
+  return typeof candidate?.handleSend === 'function' && typeof candidate.handleEscape === 'function';
+}
