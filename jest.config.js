@@ -17,6 +17,7 @@ const shared = {
   moduleNameMapper: {
     '^ts-tripwire$': '<rootDir>/src/index.ts',
     '^ts-tripwire/jest$': '<rootDir>/src/jest.ts',
+    '^ts-tripwire/plugin$': '<rootDir>/src/plugin.ts',
   },
 };
 

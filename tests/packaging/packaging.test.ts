@@ -160,7 +160,7 @@ describe('the tarball', () => {
       .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
       .map((target) => target.replace(/^\.\//, ''));
 
-    expect(Object.keys(exports).sort()).toEqual(['.', './jest', './package.json', './vitest']);
+    expect(Object.keys(exports).sort()).toEqual(['.', './jest', './package.json', './plugin', './vitest']);
     expect(targets).toEqual(
       expect.arrayContaining(['dist/index.d.ts', 'dist/jest.d.ts', 'dist/vitest.d.mts']),
     );
@@ -190,14 +190,15 @@ describe('the JavaScript of the tarball', () => {
   test('is one bundle, dist/core.js, and a thin file for each entry point', () => {
     const javascript = packedPaths().filter((path) => /\.m?js$/.test(path));
 
-    expect(entryFiles().sort()).toEqual(['dist/index.js', 'dist/jest.js', 'dist/vitest.mjs']);
+    expect(entryFiles().sort()).toEqual([
+      'dist/index.js',
+      'dist/jest.js',
+      'dist/plugin.js',
+      'dist/vitest.mjs',
+    ]);
     expect(javascript).toEqual(['dist/core.js', ...entryFiles()].sort());
     expect(sourcesIn('dist/core.js')).toEqual(
-      expect.arrayContaining([
-        'src/verifier/call-site.ts',
-        'src/plugins/aws/aws-plugin.ts',
-        'src/current.ts',
-      ]),
+      expect.arrayContaining(['src/util/call-site.ts', 'src/plugins/aws/aws-plugin.ts', 'src/current.ts']),
     );
     expect(relativeImports('dist/core.js')).toEqual([]);
   });

@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from '@jest/globals';
 import { tripwire } from 'ts-tripwire';
+import { firstUserFrame } from '../../src/util/call-site';
 import { formatValue } from '../../src/util/format';
 import { copyData } from '../../src/util/values';
-import { firstUserFrame } from '../../src/verifier/call-site';
 
 describe('formatValue writes values as TypeScript that evaluates back to them', () => {
   test.each<[string, unknown, string]>([
@@ -102,7 +102,7 @@ describe('firstUserFrame', () => {
     const root = resolve(__dirname, '../..');
     const stack = [
       'Error',
-      `    at new CallSite (${root}/dist/verifier/call-site.js:17:15)`,
+      `    at new CallSite (${root}/dist/core.js:17:15)`,
       `    at AwsPlugin.mockCall (${root}/src/plugins/aws/aws-plugin.ts:101:27)`,
       '    at node:internal/process/task_queues:95:5',
       `    at Object.<anonymous> (${root}/tests/app.test.ts:12:18)`,

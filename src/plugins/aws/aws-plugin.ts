@@ -5,13 +5,13 @@ import {
   type UnusedMockSummary,
   type ViolationKind,
 } from '../../errors';
+import { CallSite, currentUserFrame } from '../../util/call-site';
 import { describeValue } from '../../util/describe-value';
 import { formatValue, indented } from '../../util/format';
 import { guardedRead } from '../../util/guarded-read';
 import { isError } from '../../util/is-error';
 import { type FieldMismatch, isOnlyWildcards } from '../../util/matching';
 import { copyData, isPlainObject } from '../../util/values';
-import { CallSite, currentUserFrame } from '../../verifier/call-site';
 import type { Interaction, Plugin, PluginHost } from '../contract/plugin';
 import type { Route } from '../contract/routing';
 import { plainAssertion, typedAssertion } from './assertion-input';
