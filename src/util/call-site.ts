@@ -18,6 +18,7 @@ export class CallSite {
     Error.captureStackTrace(this.holder);
   }
 
+  /** The `file:line:column` of the user's call, or `<unknown location>`. */
   toString(): string {
     this.formatted ??= firstUserFrame(this.holder.stack ?? '') ?? '<unknown location>';
     return this.formatted;
@@ -38,6 +39,7 @@ export function firstUserFrame(stack: string, skipPackages = false): string | un
   return undefined;
 }
 
+/** Where the user's code is calling from now: the first frame outside ts-tripwire (and, by default, installed packages). */
 export function currentUserFrame(skipPackages = true): string | undefined {
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder);

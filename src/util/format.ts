@@ -152,6 +152,7 @@ export interface AsymmetricMatcher {
   toAsymmetricMatcher?(): string;
 }
 
+/** Anything with an `asymmetricMatch` method: Jest's and Vitest's matchers and `tripwire.ANY`. */
 export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcher {
   return (
     value !== null &&

@@ -30,12 +30,16 @@ interface ComparedPath {
  * Jest's `toEqual`), letting any expected value be an asymmetric matcher, and lists every leaf that differs.
  * Circular values are equal where both sides loop back to the same depth.
  */
-export function diffValues(
+export function diffValues(expected: unknown, actual: unknown, path: string, out: FieldMismatch[]): void {
+  diffWithin(expected, actual, path, out, { expected: [], actual: [] });
+}
+
+function diffWithin(
   expected: unknown,
   actual: unknown,
   path: string,
   out: FieldMismatch[],
-  compared: ComparedPath = { expected: [], actual: [] },
+  compared: ComparedPath,
 ): void {
   if (isAsymmetricMatcher(expected)) {
     if (!expected.asymmetricMatch(actual)) out.push({ path, expected, actual });
@@ -86,7 +90,7 @@ function diffArrays(
     return;
   }
   for (let index = 0; index < expected.length; index++) {
-    diffValues(expected[index], actual[index], `${path}[${index}]`, out, compared);
+    diffWithin(expected[index], actual[index], `${path}[${index}]`, out, compared);
   }
 }
 
@@ -105,7 +109,7 @@ function diffObjects(
     if (actualValue === undefined && !isAsymmetricMatcher(expectedValue)) {
       out.push({ path: childPath, expected: expectedValue, actual: ABSENT });
     } else {
-      diffValues(expectedValue, actualValue, childPath, out, compared);
+      diffWithin(expectedValue, actualValue, childPath, out, compared);
     }
   }
   for (const key of Object.keys(actual)) {

@@ -14,16 +14,7 @@ import { type FieldMismatch, isOnlyWildcards } from '../../util/matching';
 import { copyData, isPlainObject } from '../../util/values';
 import type { Interaction, Plugin, PluginHost } from '../contract/plugin';
 import type { Route } from '../contract/routing';
-import { plainAssertion, typedAssertion } from './assertion-input';
-import {
-  type AbortSignalLike,
-  deliverToCallback,
-  isThenable,
-  settleSync,
-  untilAborted,
-  withResponse,
-} from './async-outcomes';
-import { AWS_SETTINGS } from './aws-settings';
+import { plainAssertion, typedAssertion } from './asserting/assertion-input';
 import {
   type AwsCallFields,
   callKey,
@@ -31,22 +22,45 @@ import {
   type ExpectedCall,
   RecordedCall,
   sameName,
-} from './call-fields';
-import { type CallInfo, type CallName, callInfo } from './call-info';
-import { clientPackageExports } from './client-packages';
-import { activateInterception, deactivateInterception, type InterceptedSend } from './interception';
-import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages';
-import { normalizeSpec, type Outcome } from './mock-spec';
-import { NameBook } from './name-book';
-import type { EscapedRequest } from './network-guard';
-import { buildOutput } from './outputs';
-import { MockQueues } from './queues';
-import { checkRegisteredOutput, refuseStreamsForBlobs } from './registration-checks';
-import type { AwsRouteHandler } from './route-handler';
-import { buildServiceError, sdkAbortError } from './sdk-errors';
-import { modelSource, operationModel } from './service-model';
-import { summarizeForPayload } from './summaries';
-import { toleratedParams } from './tolerated-params';
+} from './asserting/call-fields';
+import { summarizeForPayload } from './asserting/summaries';
+import { AWS_SETTINGS } from './aws-settings';
+import type { EscapedRequest } from './interception/network-guard';
+import type { AwsRouteHandler } from './interception/route-handler';
+import {
+  activateInterception,
+  deactivateInterception,
+  type InterceptedSend,
+} from './interception/send-patch';
+import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages/messages';
+import {
+  escapedRequestError,
+  guardedCallError,
+  invalidParamsError,
+  postSandboxError,
+  unmockedError,
+  type ViolatingCall,
+} from './messages/violation-errors';
+import {
+  type AbortSignalLike,
+  deliverToCallback,
+  isThenable,
+  settleSync,
+  untilAborted,
+  withResponse,
+} from './mocking/async-outcomes';
+import { normalizeSpec, type Outcome } from './mocking/mock-spec';
+import { buildOutput } from './mocking/outputs';
+import { MockQueues } from './mocking/queues';
+import { checkRegisteredOutput, refuseStreamsForBlobs } from './mocking/registration-checks';
+import { UploadFailures } from './mocking/upload-failures';
+import { type CallInfo, type CallName, callInfo } from './sdk/call-info';
+import { clientPackageExports } from './sdk/client-packages';
+import { NameBook } from './sdk/name-book';
+import { buildServiceError, sdkAbortError } from './sdk/sdk-errors';
+import { modelSource, operationModel } from './sdk/service-model';
+import { toleratedParams } from './sdk/tolerated-params';
+import { hasUnknownParams, paramProblems } from './sdk/validation';
 import type {
   AwsCallAssertionFor,
   CommandClass,
@@ -57,16 +71,6 @@ import type {
   OperationName,
   TypedAwsCallAssertion,
 } from './types';
-import { UploadFailures } from './upload-failures';
-import { hasUnknownParams, paramProblems } from './validation';
-import {
-  escapedRequestError,
-  guardedCallError,
-  invalidParamsError,
-  postSandboxError,
-  unmockedError,
-  type ViolatingCall,
-} from './violation-errors';
 
 /** The part of an SDK command the interception reads. */
 interface SdkCommand {

@@ -141,5 +141,6 @@ export interface Plugin<Fields = unknown, Expected = unknown> {
 export interface PluginKind<P extends Plugin = Plugin> {
   readonly name: string;
   readonly settings?: SettingSpecs;
+  /** Makes the verifier's plugin of this kind; the plugin registers itself on `host`. */
   create(host: PluginHost): P;
 }

@@ -1,9 +1,9 @@
-import { TripwireConfigError } from '../../errors';
-import { describeValue } from '../../util/describe-value';
-import { guardedRead } from '../../util/guarded-read';
+import { TripwireConfigError } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
+import { guardedRead } from '../../../util/guarded-read';
+import type { BaseClientCopy } from '../interception/sdk-copies';
 import { DOCUMENT_SERVICE, isSdkCommandInstance, nameCommand, serviceNames } from './naming';
 import { type PayloadMembers, payloadMembers } from './payload-members';
-import type { BaseClientCopy } from './sdk-copies';
 import type { OperationModel } from './service-model';
 
 /** How a call is named: `key` is `serviceKey:operation`, the queue it is served from. */

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
+import { type BaseClientCopy, findBaseClientCopies } from '../interception/sdk-copies';
 import { clientPackageExports } from './client-packages';
 import { DOCUMENT_SERVICE_KEY } from './naming';
-import { type BaseClientCopy, findBaseClientCopies } from './sdk-copies';
 
 export interface ErrorFromCode {
   code: string;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { describeValue } from '../../util/describe-value';
-import { didYouMean } from '../../util/did-you-mean';
-import { isPlainObject } from '../../util/values';
+import { describeValue } from '../../../util/describe-value';
+import { didYouMean } from '../../../util/did-you-mean';
+import { isPlainObject } from '../../../util/values';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();

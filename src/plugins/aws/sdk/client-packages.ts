@@ -1,4 +1,4 @@
-import { loadedModulesMatching } from './loaded-modules';
+import { loadedModulesMatching } from '../interception/loaded-modules';
 import { DOCUMENT_SERVICE_KEY, serviceKey } from './naming';
 
 const CLIENT_PACKAGE_ENTRY = /[\\/]@aws-sdk[\\/](client-[a-z0-9-]+|lib-dynamodb)[\\/]dist-cjs[\\/]index\.js$/;

@@ -1,7 +1,7 @@
-import { canonicalKey } from '../../util/canonical';
-import { Note } from '../../util/format';
-import { diffValues, type FieldMismatch } from '../../util/matching';
-import type { CallName } from './call-info';
+import { canonicalKey } from '../../../util/canonical';
+import { Note } from '../../../util/format';
+import { diffValues, type FieldMismatch } from '../../../util/matching';
+import type { CallName } from '../sdk/call-info';
 import { raisedMatches } from './raised';
 
 /** The fields of a recorded AWS interaction. */

@@ -1,4 +1,4 @@
-import { describeRaised } from './messages';
+import { describeRaised } from '../messages/messages';
 
 interface CallName {
   readonly serviceKey: string;

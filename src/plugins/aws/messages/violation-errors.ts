@@ -4,10 +4,10 @@ import {
   InvalidParamsError,
   PostSandboxInteractionError,
   UnmockedInteractionError,
-} from '../../errors';
+} from '../../../errors';
+import type { EscapedRequest } from '../interception/network-guard';
+import { serviceDisplayName } from '../sdk/naming';
 import { mockHint } from './messages';
-import { serviceDisplayName } from './naming';
-import type { EscapedRequest } from './network-guard';
 
 /** A call that fails the test whatever the code under test does with its error, as its messages show it. */
 export interface ViolatingCall {

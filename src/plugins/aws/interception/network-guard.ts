@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { patch } from '../../util/patch';
-import { acrossRealms } from '../../util/process-wide';
-import { currentRoute, type Route } from '../contract/routing';
+import { patch } from '../../../util/patch';
+import { acrossRealms } from '../../../util/process-wide';
+import { currentRoute, type Route } from '../../contract/routing';
 import { awsHandlerOf } from './route-handler';
 
 /** What the safety net knows about a request that left an SDK client without going through `send`. */

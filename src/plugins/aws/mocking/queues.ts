@@ -1,4 +1,4 @@
-import type { CallSite } from '../../util/call-site';
+import type { CallSite } from '../../../util/call-site';
 import type { Outcome } from './mock-spec';
 
 /** One registration (`times` entries of it may be queued). */

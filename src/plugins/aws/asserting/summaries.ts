@@ -1,4 +1,4 @@
-import { isBytes, isPlainObject, isStreamLike } from '../../util/values';
+import { isBytes, isPlainObject, isStreamLike } from '../../../util/values';
 
 const BYTES_KEPT = 1024;
 

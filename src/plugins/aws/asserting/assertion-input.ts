@@ -1,12 +1,12 @@
-import { MissingAssertionFieldsError, TripwireConfigError } from '../../errors';
-import { describeValue } from '../../util/describe-value';
-import { didYouMean } from '../../util/did-you-mean';
-import { formatValue } from '../../util/format';
-import { describeThrown, guardedRead } from '../../util/guarded-read';
-import { isPlainObject, type PlainObject, readProblem } from '../../util/values';
+import { MissingAssertionFieldsError, TripwireConfigError } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
+import { didYouMean } from '../../../util/did-you-mean';
+import { formatValue } from '../../../util/format';
+import { describeThrown, guardedRead } from '../../../util/guarded-read';
+import { isPlainObject, type PlainObject, readProblem } from '../../../util/values';
+import type { CallName } from '../sdk/call-info';
+import type { NameBook } from '../sdk/name-book';
 import type { ExpectedCall } from './call-fields';
-import type { CallName } from './call-info';
-import type { NameBook } from './name-book';
 
 const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
 

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import { TripwireConfigError } from '../../errors';
-import { copyData, isPlainObject } from '../../util/values';
-import type { PayloadMembers } from './payload-members';
-import type { BaseClientCopy } from './sdk-copies';
-import { requestId } from './sdk-errors';
-import { toPlainBytes, toSdkBlob, toSdkStream } from './sdk-streams';
+import { TripwireConfigError } from '../../../errors';
+import { copyData, isPlainObject } from '../../../util/values';
+import type { BaseClientCopy } from '../interception/sdk-copies';
+import type { PayloadMembers } from '../sdk/payload-members';
+import { requestId } from '../sdk/sdk-errors';
+import { toPlainBytes, toSdkBlob, toSdkStream } from '../sdk/sdk-streams';
 
 /**
  * What a mocked `send` resolves to: a fresh deep copy of the registered output (the code under test may

@@ -1,8 +1,9 @@
-import { TripwireConfigError } from '../../errors';
-import { describeValue } from '../../util/describe-value';
-import { closestMatches, orList } from '../../util/did-you-mean';
-import { shorten } from '../../util/guarded-read';
-import { quote } from '../../util/quote';
+import { TripwireConfigError } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
+import { closestMatches, orList } from '../../../util/did-you-mean';
+import { shorten } from '../../../util/guarded-read';
+import { quote } from '../../../util/quote';
+import { canonicalOperation } from '../mocking/registration-checks';
 import type { CallInfo, CallName } from './call-info';
 import {
   DOCUMENT_SERVICE,
@@ -13,7 +14,6 @@ import {
   serviceKey,
   serviceNames,
 } from './naming';
-import { canonicalOperation } from './registration-checks';
 
 // No AWS service or operation name comes near this; a longer one is a mistake, and is not looked up.
 const LONGEST_NAME = 128;

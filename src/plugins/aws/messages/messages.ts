@@ -1,7 +1,7 @@
-import { TripwireConfigError } from '../../errors';
-import { describeValue } from '../../util/describe-value';
-import { formatValue } from '../../util/format';
-import { isError } from '../../util/is-error';
+import { TripwireConfigError } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
+import { formatValue } from '../../../util/format';
+import { isError } from '../../../util/is-error';
 
 /** `s3.GetObject({ Bucket: 'b', Key: 'k' })` */
 export function formatCall(service: string, operation: string, params: unknown): string {

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
-import { TripwireConfigError } from '../../errors';
-import { didYouMean } from '../../util/did-you-mean';
-import { shorten } from '../../util/guarded-read';
-import { isPlainObject } from '../../util/values';
-import type { CallName } from './call-info';
-import { knownOperations } from './client-packages';
-import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY, isSdkCommandClass } from './naming';
-import { payloadMembersByName } from './payload-members';
-import { modelSource, operationModel, operationModelByName } from './service-model';
-import { outputProblems } from './validation';
+import { TripwireConfigError } from '../../../errors';
+import { didYouMean } from '../../../util/did-you-mean';
+import { shorten } from '../../../util/guarded-read';
+import { isPlainObject } from '../../../util/values';
+import type { CallName } from '../sdk/call-info';
+import { knownOperations } from '../sdk/client-packages';
+import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY, isSdkCommandClass } from '../sdk/naming';
+import { payloadMembersByName } from '../sdk/payload-members';
+import { modelSource, operationModel, operationModelByName } from '../sdk/service-model';
+import { outputProblems } from '../sdk/validation';
 
 /** Resolves `'GetObjectCommand'` to `'GetObject'` unless the service really has an operation of that name. */
 export function canonicalOperation(key: string, service: string, operation: string): string {

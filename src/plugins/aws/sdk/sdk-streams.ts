@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
-import type { BaseClientCopy } from './sdk-copies';
+import type { BaseClientCopy } from '../interception/sdk-copies';
 
 type StreamMixin = (stream: unknown) => unknown;
 interface BlobAdapterClass {

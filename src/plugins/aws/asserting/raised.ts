@@ -1,5 +1,5 @@
-import { isAsymmetricMatcher } from '../../util/format';
-import { isError } from '../../util/is-error';
+import { isAsymmetricMatcher } from '../../../util/format';
+import { isError } from '../../../util/is-error';
 
 /**
  * Whether a recorded error is what an assertion's `raised` names: the same error (or one with the same

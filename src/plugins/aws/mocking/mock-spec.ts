@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { types } from 'node:util';
-import { TripwireConfigError } from '../../errors';
-import { describeValue } from '../../util/describe-value';
-import { didYouMean } from '../../util/did-you-mean';
-import { describeThrown, guardedRead } from '../../util/guarded-read';
-import { copyProblem, isPlainObject, type PlainObject } from '../../util/values';
-import type { ErrorFromCode } from './sdk-errors';
+import { TripwireConfigError } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
+import { didYouMean } from '../../../util/did-you-mean';
+import { describeThrown, guardedRead } from '../../../util/guarded-read';
+import { copyProblem, isPlainObject, type PlainObject } from '../../../util/values';
+import type { ErrorFromCode } from '../sdk/sdk-errors';
 
 /** What a mocked call does: resolve to an output, or reject with an error. */
 export type Outcome =

@@ -1,7 +1,7 @@
-import type { Plugin } from '../contract/plugin';
-import type { Route, RouteTarget } from '../contract/routing';
-import type { InterceptedSend } from './interception';
+import type { Plugin } from '../../contract/plugin';
+import type { Route, RouteTarget } from '../../contract/routing';
 import type { EscapedRequest } from './network-guard';
+import type { InterceptedSend } from './send-patch';
 
 /** What the AWS plugin of the verifier a call is routed to does with it. */
 export interface AwsRouteHandler {
