@@ -2,7 +2,7 @@ import Module from 'node:module';
 import { patch } from '../../../util/patch';
 import { acrossRealms, processWide } from '../../../util/process-wide';
 import { currentRoute, type Route, type RouteTarget } from '../../contract/routing';
-import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from '../messages/messages';
+import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from '../messages/warnings';
 import { installNetworkGuard } from './network-guard';
 import { type AwsRouteHandler, awsHandlerOf } from './route-handler';
 import {

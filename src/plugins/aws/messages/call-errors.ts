@@ -3,11 +3,15 @@ import {
   GuardedCallError,
   InvalidParamsError,
   PostSandboxInteractionError,
+  TripwireConfigError,
   UnmockedInteractionError,
 } from '../../../errors';
+import { describeValue } from '../../../util/describe-value';
 import type { EscapedRequest } from '../interception/network-guard';
 import { serviceDisplayName } from '../sdk/naming';
-import { mockHint } from './messages';
+import { formatCall } from './call-text';
+import { mockHint, runHint, validationOffHint, verifierCode } from './hints';
+import { bulleted } from './validation-problems';
 
 /** A call that fails the test whatever the code under test does with its error, as its messages show it. */
 export interface ViolatingCall {
@@ -19,6 +23,22 @@ export interface ViolatingCall {
   readonly where: string;
   /** `tripwire` or `verifier`, for the code to paste. */
   readonly hintName: string;
+}
+
+/** The call as the violation messages show it. */
+export function violatingCall(
+  name: { service: string; operation: string },
+  params: unknown,
+  site: string | undefined,
+  hintName: string,
+): ViolatingCall {
+  return {
+    service: name.service,
+    operation: name.operation,
+    text: formatCall(name.service, name.operation, params),
+    where: site === undefined ? '' : `\nCalled at ${site}`,
+    hintName,
+  };
 }
 
 export function unmockedError(call: ViolatingCall, queued: number, abortReason: string | undefined): Error {
@@ -41,10 +61,9 @@ export function unmockedError(call: ViolatingCall, queued: number, abortReason: 
 
 export function invalidParamsError(call: ViolatingCall, problems: string[]): Error {
   return new InvalidParamsError(
-    `AWS call with params the operation does not have: ${call.text}\n` +
-      problems.map((problem) => `  - ${problem}`).join('\n') +
+    `AWS call with params the operation does not have: ${call.text}\n${bulleted(problems)}` +
       `${call.where}\nThe real SDK drops unknown params without a word, and the request then fails or does the wrong thing in production. ` +
-      `Fix the code under test; or, if the model is wrong, turn validation off for this test:\n  ${call.hintName}.configure({ validate: false });`,
+      `Fix the code under test; or, if the model is wrong, turn validation off for this test:\n  ${validationOffHint(call.hintName)}`,
   );
 }
 
@@ -52,8 +71,8 @@ export function guardedCallError(call: ViolatingCall): Error {
   return new GuardedCallError(
     `AWS call outside the sandbox: ${call.text}${call.where}\n` +
       'The ts-tripwire guard blocks real AWS calls during tests. Run the code under test inside the sandbox:\n' +
-      `  await ${call.hintName}.run(async () => { /* the code that calls ${call.service}.${call.operation} */ });\n` +
-      `or let real calls through for this test (or, at the top of the file, for every test in it):\n  ${call.hintName}.configure({ guard: 'warn' });`,
+      `  ${runHint(call.hintName, `{ /* the code that calls ${call.service}.${call.operation} */ }`)}\n` +
+      `or let real calls through for this test (or, at the top of the file, for every test in it):\n  ${verifierCode(call.hintName, 'configure', "{ guard: 'warn' }")};`,
   );
 }
 
@@ -61,7 +80,7 @@ export function postSandboxError(call: ViolatingCall): Error {
   return new PostSandboxInteractionError(
     `AWS call after the sandbox closed: ${call.text}${call.where}\n` +
       `Async work started inside ${call.hintName}.run() made this call after run() had settled. Await that work inside the sandbox:\n` +
-      `  await ${call.hintName}.run(async () => { await theWorkThatCalls(); });`,
+      `  ${runHint(call.hintName, '{ await theWorkThatCalls(); }')}`,
   );
 }
 
@@ -85,7 +104,15 @@ export function escapedRequestError(
       'Nothing left the process.\n' +
       'Let that code load @aws-sdk/* and @smithy/* from node_modules (mark them external when bundling), or open the ' +
       'sandbox where that copy is loaded, so its calls are served from the mocks:\n' +
-      `  await ${hintName}.run(async () => { /* load and call the client here */ });`,
+      `  ${runHint(hintName, '{ /* load and call the client here */ }')}`,
   );
   return { error, service, operation };
+}
+
+/** `send` was given something that is not a command; `sender` is the client's class name. */
+export function notACommandError(sender: string, command: unknown): Error {
+  return new TripwireConfigError(
+    `${sender}.send() was given ${describeValue(command)}, not an AWS SDK v3 command: ` +
+      "send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).",
+  );
 }

@@ -1,7 +1,6 @@
-import { TripwireConfigError } from '../../../errors';
-import { describeValue } from '../../../util/describe-value';
 import { guardedRead } from '../../../util/guarded-read';
 import type { BaseClientCopy } from '../interception/sdk-copies';
+import { notACommandError } from '../messages/call-errors';
 import { DOCUMENT_SERVICE, isSdkCommandInstance, nameCommand, serviceNames } from './naming';
 import { type PayloadMembers, payloadMembers } from './payload-members';
 import type { OperationModel } from './service-model';
@@ -86,11 +85,8 @@ function describeCall(
   };
 }
 
-function notACommand(client: object, command: unknown): TripwireConfigError {
+function notACommand(client: object, command: unknown): Error {
   const clientName = guardedRead(() => Object.getPrototypeOf(client)?.constructor?.name);
   const sender = clientName.ok && typeof clientName.value === 'string' ? clientName.value : 'client';
-  return new TripwireConfigError(
-    `${sender}.send() was given ${describeValue(command)}, not an AWS SDK v3 command: ` +
-      "send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).",
-  );
+  return notACommandError(sender, command);
 }

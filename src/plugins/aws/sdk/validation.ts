@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { describeValue } from '../../../util/describe-value';
 import { didYouMean } from '../../../util/did-you-mean';
 import { isPlainObject } from '../../../util/values';
+import { unknownMemberProblem, wrongKindProblem } from '../messages/validation-problems';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
@@ -149,8 +149,7 @@ function checkNestedMembers(node: SchemaNode, value: unknown, path: string, prob
 
 function checkKind(node: SchemaNode, value: unknown, path: string, problems: string[]): void {
   if (value === undefined || value === null) return;
-  const wrong = (expected: string) =>
-    problems.push(`${path} must be ${expected}, not ${describeValue(value)}.`);
+  const wrong = (expected: string) => problems.push(wrongKindProblem(path, expected, value));
   // A stream given for a blob (Lambda Payload) is refused at registration whether or not validation is on.
   if (node.isStreaming() || node.isBlobSchema()) {
     if (!isPayload(value)) wrong('a string, bytes or a stream');
@@ -191,7 +190,7 @@ function members(struct: SchemaNode): Map<string, SchemaNode> {
 
 function unknownMember(path: string, struct: SchemaNode, where: string): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
-  return `${path} is not a member of this ${where}.${didYouMean(name, members(struct).keys())}`;
+  return unknownMemberProblem(path, where, didYouMean(name, members(struct).keys()));
 }
 
 function isPayload(value: unknown): boolean {
