@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { TripwireConfigError } from '../../../errors';
 import { copyData, isPlainObject } from '../../../util/values';
 import type { BaseClientCopy } from '../interception/sdk-copies';
+import { streamForBlobError } from '../messages/registration-errors';
 import type { PayloadMembers } from '../sdk/payload-members';
 import { requestId } from '../sdk/sdk-errors';
 import { toPlainBytes, toSdkBlob, toSdkStream } from '../sdk/sdk-streams';
@@ -21,7 +21,7 @@ export function buildOutput(
     const value = output[name];
     if (value === undefined) continue;
     if (kind !== 'stream' && value instanceof Readable) {
-      throw new TripwireConfigError(`${name} is a blob, not a stream: give it as a string or bytes.`);
+      throw streamForBlobError(name);
     }
     output[name] =
       kind === 'stream'

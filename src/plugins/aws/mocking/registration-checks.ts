@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { TripwireConfigError } from '../../../errors';
 import { didYouMean } from '../../../util/did-you-mean';
-import { shorten } from '../../../util/guarded-read';
 import { isPlainObject } from '../../../util/values';
+import { documentNameSuggestion, noSuchOperationError } from '../messages/naming-errors';
+import { mockCallText, outputMismatchError, streamForBlobError } from '../messages/registration-errors';
 import type { CallName } from '../sdk/call-info';
 import { knownOperations } from '../sdk/client-packages';
 import { DOCUMENT_OPERATION_NAMES, DOCUMENT_SERVICE_KEY, isSdkCommandClass } from '../sdk/naming';
@@ -18,12 +18,9 @@ export function canonicalOperation(key: string, service: string, operation: stri
   if (operations.has(stripped)) return stripped;
   const documentName = key === DOCUMENT_SERVICE_KEY ? DOCUMENT_OPERATION_NAMES[stripped] : undefined;
   const suggestion = documentName
-    ? ` Did you mean '${documentName}'? The document client names ${stripped} '${documentName}'.`
+    ? documentNameSuggestion(stripped, documentName)
     : didYouMean(stripped, operations);
-  throw new TripwireConfigError(
-    `${service} has no operation '${shorten(operation)}'.${suggestion} ` +
-      `Operations are command class names without 'Command' (GetObjectCommand → 'GetObject').`,
-  );
+  throw noSuchOperationError(service, operation, suggestion);
 }
 
 /** A blob member (Lambda `Payload`) is bytes in the real SDK: a stream given for it would reach the code as one. */
@@ -36,9 +33,7 @@ export function refuseStreamsForBlobs(name: CallName, commandClass: unknown, out
     sdkClass,
   )) {
     if (kind !== 'stream' && output[member] instanceof Readable) {
-      throw new TripwireConfigError(
-        `mockCall('${name.service}', '${name.operation}', ...): ${member} is a blob, not a stream: give it as a string or bytes.`,
-      );
+      throw streamForBlobError(member, mockCallText(name));
     }
   }
 }
@@ -57,9 +52,5 @@ export function checkRegisteredOutput(
   if (model === undefined) return;
   const problems = outputProblems(model, output);
   if (problems.length === 0) return;
-  throw new TripwireConfigError(
-    `mockCall('${name.service}', '${name.operation}', ...): returns does not match the ${name.operation} output of the installed SDK:\n` +
-      problems.map((problem) => `  - ${problem}`).join('\n') +
-      `\nFix the output; or, if the model is wrong, turn validation off: ${hintName}.configure({ validate: false });`,
-  );
+  throw outputMismatchError(name, problems, hintName);
 }

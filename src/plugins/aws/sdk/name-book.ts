@@ -1,8 +1,12 @@
-import { TripwireConfigError } from '../../../errors';
-import { describeValue } from '../../../util/describe-value';
-import { closestMatches, orList } from '../../../util/did-you-mean';
-import { shorten } from '../../../util/guarded-read';
-import { quote } from '../../../util/quote';
+import { closestMatches } from '../../../util/did-you-mean';
+import type { AwsMethod } from '../messages/hints';
+import {
+  commandInstanceError,
+  nameTooLongError,
+  notACommandClassError,
+  notStringsError,
+} from '../messages/naming-errors';
+import { otherOperationsCalled, otherServicesCalled } from '../messages/unused-mocks';
 import { canonicalOperation } from '../mocking/registration-checks';
 import type { CallInfo, CallName } from './call-info';
 import {
@@ -55,13 +59,11 @@ export class NameBook {
   }
 
   /** `mockCall('s3', 'GetObject')`, `assertAwsCall({ service, operation })`: checked, then named. */
-  fromStrings(service: unknown, operation: unknown, method: string): CallName {
+  fromStrings(service: unknown, operation: unknown, method: AwsMethod): CallName {
     if (isSdkCommandInstance(service)) {
       const name = nameCommand(service);
-      throw new TripwireConfigError(
-        `${method}() takes the command class, not an instance: ${this.hintName()}.aws.${method}(${name.operation}Command, ${method === 'mockCall' ? '{ returns: { /* ... */ } }' : '{ params: { /* ... */ } }'}) ` +
-          `(or the strings: '${name.document ? DOCUMENT_SERVICE : (name.serviceKey ?? 'service')}', '${name.operation}').`,
-      );
+      const strings = name.document ? DOCUMENT_SERVICE : (name.serviceKey ?? 'service');
+      throw commandInstanceError(method, this.hintName(), name.operation, strings);
     }
     if (
       typeof service !== 'string' ||
@@ -69,20 +71,14 @@ export class NameBook {
       typeof operation !== 'string' ||
       operation.trim() === ''
     ) {
-      throw new TripwireConfigError(
-        `${method}() takes the service and the operation as strings, not ${describeValue(service)} and ${describeValue(operation)}: ` +
-          `${this.hintName()}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { returns: { /* ... */ } }" : "{ service: 's3', operation: 'GetObject', params: { /* ... */ } }"}).`,
-      );
+      throw notStringsError(method, this.hintName(), service, operation);
     }
     for (const [what, text] of [
       ['service', service],
       ['operation', operation],
     ] as const) {
       if (text.length > LONGEST_NAME) {
-        throw new TripwireConfigError(
-          `${method}(): ${quote(shorten(text))} is too long to be ${what === 'service' ? 'a service' : 'an operation'} name. ` +
-            `Give the name as the SDK spells it: ${this.hintName()}.aws.${method}(${method === 'mockCall' ? "'s3', 'GetObject', { ... }" : "{ service: 's3', operation: 'GetObject', params: { ... } }"}).`,
-        );
+        throw nameTooLongError(method, this.hintName(), what, text);
       }
     }
     const key = serviceKey(service);
@@ -91,13 +87,10 @@ export class NameBook {
   }
 
   /** `mockCall(GetObjectCommand)`: named from the class. */
-  fromClass(commandClass: unknown, method: string): CallName {
+  fromClass(commandClass: unknown, method: AwsMethod): CallName {
     const name = nameCommandClass(commandClass);
     if (name?.serviceKey === undefined) {
-      throw new TripwireConfigError(
-        `${method}() was given ${describeValue(commandClass)}, which is not an AWS SDK v3 command class. Pass the class itself ` +
-          "(GetObjectCommand, not new GetObjectCommand(...)), or the strings: mockCall('s3', 'GetObject', { ... }).",
-      );
+      throw notACommandClassError(method, commandClass);
     }
     return this.forService(name.document ? DOCUMENT_SERVICE : name.serviceKey, name.operation);
   }
@@ -114,14 +107,12 @@ export class NameBook {
         (other) => this.displayNames.get(other) ?? other,
       );
       if (others.length === 0) return '';
-      return `. No ${this.displayNames.get(service) ?? service} call was made, but ${orList(others)} calls were: did you mean ${orList(others.map((other) => `'${other}'`))}?`;
+      return otherServicesCalled(this.displayNames.get(service) ?? service, others);
     }
     if (called.has(operation)) return '';
     // Strict: two real operations (CreateMultipartUpload, CompleteMultipartUpload) are often a few edits apart.
     const matches = closestMatches(operation, called, 2);
     if (matches.length === 0) return '';
-    const display = this.displayNames.get(service) ?? service;
-    const calls = orList(matches.map((match) => `${display}.${match}`));
-    return `. It was never called, but ${calls} ${matches.length === 1 ? 'was' : 'were'}: did you mean ${orList(matches.map((match) => `'${match}'`))}?`;
+    return otherOperationsCalled(this.displayNames.get(service) ?? service, matches);
   }
 }
