@@ -1,9 +1,17 @@
-import { MissingAssertionFieldsError, TripwireConfigError } from '../../../errors';
-import { describeValue } from '../../../util/describe-value';
-import { didYouMean } from '../../../util/did-you-mean';
-import { formatValue } from '../../../util/format';
-import { describeThrown, guardedRead } from '../../../util/guarded-read';
+import { guardedRead } from '../../../util/guarded-read';
 import { isPlainObject, type PlainObject, readProblem } from '../../../util/values';
+import {
+  assertionReadThrewError,
+  contradictingNamesError,
+  missingFieldsError,
+  missingTypedParamsError,
+  notAPlainAssertionError,
+  notATypedAssertionError,
+  typedAssertionText,
+  unknownAssertionFieldError,
+  unreadableAssertionError,
+  unreadableParamsError,
+} from '../messages/assertion-errors';
 import type { CallName } from '../sdk/call-info';
 import type { NameBook } from '../sdk/name-book';
 import type { ExpectedCall } from './call-fields';
@@ -13,12 +21,7 @@ const ASSERTION_FIELDS = ['service', 'operation', 'params', 'raised'];
 /** `assertAwsCall({ service, operation, params, raised? })`, checked and named. */
 export function plainAssertion(given: unknown, names: NameBook, hintName: string): ExpectedCall {
   const assertion = readAssertion(given, 'assertAwsCall()');
-  if (assertion === undefined) {
-    throw new TripwireConfigError(
-      `assertAwsCall() takes { service, operation, params }, not ${describeValue(given)}: ` +
-        `${hintName}.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });`,
-    );
-  }
+  if (assertion === undefined) throw notAPlainAssertionError(given, hintName);
   const missing = ['service', 'operation', 'params'].filter((field) => assertion[field] === undefined);
   if (missing.length > 0) {
     const example = {
@@ -26,10 +29,7 @@ export function plainAssertion(given: unknown, names: NameBook, hintName: string
       operation: assertion.operation ?? 'GetObject',
       params: assertion.params ?? { Bucket: 'b', Key: 'k' },
     };
-    throw new MissingAssertionFieldsError(
-      `assertAwsCall() needs ${missing.join(', ')}: every assertion names the service, the operation and the exact params.\n` +
-        `  ${hintName}.aws.assertAwsCall(${formatValue(example)});`,
-    );
+    throw missingFieldsError(missing, example, hintName);
   }
   const name = names.fromStrings(assertion.service, assertion.operation, 'assertAwsCall');
   return expectedCall(name, assertion);
@@ -43,21 +43,11 @@ export function typedAssertion(
   hintName: string,
 ): ExpectedCall {
   const name = names.fromClass(commandClass, 'assertAwsCall');
-  const call = `assertAwsCall(${name.operation}Command, ...)`;
+  const call = typedAssertionText(name.operation);
   const assertion = readAssertion(given, call);
-  if (assertion === undefined) {
-    throw new TripwireConfigError(
-      `${call} takes { params, raised? } as its second argument, not ${describeValue(given)}: ` +
-        `${hintName}.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
-    );
-  }
+  if (assertion === undefined) throw notATypedAssertionError(name.operation, given, hintName);
   refuseContradictingNames(assertion, name, names, call);
-  if (assertion.params === undefined) {
-    throw new MissingAssertionFieldsError(
-      `assertAwsCall(${name.operation}Command, ...) needs params: every assertion names the exact params.\n` +
-        `  ${hintName}.aws.assertAwsCall(${name.operation}Command, { params: { /* ... */ } });`,
-    );
-  }
+  if (assertion.params === undefined) throw missingTypedParamsError(name.operation, hintName);
   return expectedCall(name, assertion);
 }
 
@@ -69,29 +59,16 @@ function readAssertion(given: unknown, call: string): PlainObject | undefined {
   const plain = guardedRead(() => isPlainObject(given));
   const keys = plain.ok && plain.value ? guardedRead(() => Object.keys(given as object)) : undefined;
   if (keys === undefined) return undefined;
-  if (!keys.ok)
-    throw new TripwireConfigError(
-      `${call}: the assertion cannot be read (${describeThrown(keys.error)}): give a plain object.`,
-    );
+  if (!keys.ok) throw unreadableAssertionError(call, keys.error);
   const fields: PlainObject = {};
   for (const key of keys.value) {
-    if (!ASSERTION_FIELDS.includes(key)) {
-      throw new TripwireConfigError(
-        `assertAwsCall() has no field '${key}'.${didYouMean(key, ASSERTION_FIELDS)} Fields: ${ASSERTION_FIELDS.join(', ')}.`,
-      );
-    }
+    if (!ASSERTION_FIELDS.includes(key)) throw unknownAssertionFieldError(key, ASSERTION_FIELDS);
     const read = guardedRead(() => (given as PlainObject)[key]);
-    if (!read.ok) {
-      throw new TripwireConfigError(
-        `${call}: reading ${key} threw ${describeThrown(read.error)}: give ${key} as a plain value, not a getter or a Proxy.`,
-      );
-    }
+    if (!read.ok) throw assertionReadThrewError(call, key, read.error);
     fields[key] = read.value;
   }
   const problem = readProblem(fields.params, 'params');
-  if (problem !== undefined) {
-    throw new TripwireConfigError(`${call}: ${problem}. Give params as plain data (matchers are fine).`);
-  }
+  if (problem !== undefined) throw unreadableParamsError(call, problem);
   return fields;
 }
 
@@ -112,14 +89,7 @@ function refuseContradictingNames(
     ),
   );
   if (given.ok && given.value.key === name.key) return;
-  const said = [
-    service === undefined ? undefined : `service: ${describeValue(service)}`,
-    operation === undefined ? undefined : `operation: ${describeValue(operation)}`,
-  ].filter((part) => part !== undefined);
-  throw new TripwireConfigError(
-    `${call} asserts ${name.service}.${name.operation}, but the assertion also says ${said.join(' and ')}. ` +
-      `The class names the call: drop service and operation, or assert with the plain form, assertAwsCall({ service, operation, params }).`,
-  );
+  throw contradictingNamesError(call, name, { service, operation });
 }
 
 function expectedCall(name: CallName, assertion: Record<string, unknown>): ExpectedCall {
