@@ -1,13 +1,6 @@
-import {
-  AllWildcardAssertionError,
-  type InteractionSummary,
-  TripwireConfigError,
-  type UnusedMockSummary,
-  type ViolationKind,
-} from '../../errors';
+import type { InteractionSummary, UnusedMockSummary, ViolationKind } from '../../errors';
 import { CallSite, currentUserFrame } from '../../util/call-site';
-import { describeValue } from '../../util/describe-value';
-import { formatValue, indented } from '../../util/format';
+import { indented } from '../../util/format';
 import { guardedRead } from '../../util/guarded-read';
 import { isError } from '../../util/is-error';
 import { type FieldMismatch, isOnlyWildcards } from '../../util/matching';
@@ -32,15 +25,21 @@ import {
   deactivateInterception,
   type InterceptedSend,
 } from './interception/send-patch';
-import { assertHint, describeRaised, formatCall, raisesFunctionError } from './messages/messages';
+import { allWildcardError } from './messages/assertion-errors';
 import {
   escapedRequestError,
   guardedCallError,
   invalidParamsError,
   postSandboxError,
   unmockedError,
-  type ViolatingCall,
-} from './messages/violation-errors';
+  violatingCall,
+} from './messages/call-errors';
+import { formatCall, formatExpectedCall, formatRecordedCall } from './messages/call-text';
+import { assertHint, exactParamsHint } from './messages/hints';
+import { mockCallText, raisesFunctionError, returnsFunctionError } from './messages/registration-errors';
+import { notAVerifierError } from './messages/setup-errors';
+import { unusedMockDescription } from './messages/unused-mocks';
+import { guardedCallWarning } from './messages/warnings';
 import {
   type AbortSignalLike,
   deliverToCallback,
@@ -97,11 +96,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
   private activations = 0;
 
   constructor(private readonly host: PluginHost) {
-    if (!isPluginHost(host)) {
-      throw new TripwireConfigError(
-        'new AwsPlugin(verifier) takes a StrictVerifier: new AwsPlugin(new StrictVerifier()).',
-      );
-    }
+    if (!isPluginHost(host)) throw notAVerifierError();
     host.registerPlugin(this);
     this.configured = host.settingsOf(this);
     // Methods work detached: `const { mockCall, assertAwsCall } = tripwire.aws`.
@@ -129,7 +124,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
       typeof first === 'function'
         ? { name: this.names.fromClass(first, 'mockCall'), spec: second }
         : { name: this.names.fromStrings(first, second, 'mockCall'), spec: third };
-    const normalized = normalizeSpec(spec, `mockCall('${name.service}', '${name.operation}', ...)`);
+    const normalized = normalizeSpec(spec, mockCallText(name));
     if (normalized.outcome.kind === 'returns') {
       const commandClass =
         typeof first === 'function'
@@ -175,16 +170,13 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
     this.host.assertInteraction(this, expected);
   }
 
-  private allWildcardError(expected: ExpectedCall): AllWildcardAssertionError {
+  private allWildcardError(expected: ExpectedCall): Error {
     const candidate = this.host.findUnasserted(this, (interaction) => sameName(interaction.fields, expected));
     const hint =
       candidate === undefined
-        ? `  ${this.host.hintName}.aws.assertAwsCall({ service: '${expected.service}', operation: '${expected.operation}', params: { /* the exact params */ } });`
-        : indented(this.assertHint(candidate));
-    return new AllWildcardAssertionError(
-      `Assertion for ${expected.service}.${expected.operation} is made only of wildcards (${formatValue(expected.params)}), so it would pass whatever the code sent.\n` +
-        `Assert the real params (use expect.objectContaining({ ... }) for an explicit partial match):\n${hint}`,
-    );
+        ? exactParamsHint(this.host.hintName, expected.service, expected.operation)
+        : this.assertHint(candidate);
+    return allWildcardError(expected, indented(hint));
   }
 
   // The plugin contract
@@ -207,13 +199,11 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
 
   formatInteraction(interaction: Interaction<AwsCallFields>): string {
     const fields = interaction.fields;
-    const call = formatCall(fields.service, fields.operation, fields.params);
-    return fields.raised === undefined ? call : `${call} raised ${describeRaised(fields.raised)}`;
+    return formatRecordedCall(fields.service, fields.operation, fields.params, fields.raised);
   }
 
   formatExpected(expected: ExpectedCall): string {
-    const call = formatCall(expected.service, expected.operation, expected.params);
-    return 'raised' in expected ? `${call} raised ${formatValue(expected.raised)}` : call;
+    return formatExpectedCall(expected);
   }
 
   assertHint(interaction: Interaction<AwsCallFields>): string {
@@ -254,15 +244,14 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
   unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }> {
     return this.queues.unusedRequired().map(({ key, registration }) => {
       const service = this.names.display(key.slice(0, key.indexOf(':')), registration.service);
-      const registeredAt = registration.registeredAt.toString();
-      const left = registration.times - registration.consumed;
-      const count = registration.times > 1 ? ` (${left} of times: ${registration.times} unused)` : '';
-      const suggestion =
-        registration.consumed === 0 ? this.names.calledInstead(key, registration.operation) : '';
-      return {
-        summary: { service, operation: registration.operation, registeredAt },
-        description: `${service}.${registration.operation}${count}, registered at ${registeredAt}${suggestion}`,
+      const summary = {
+        service,
+        operation: registration.operation,
+        registeredAt: registration.registeredAt.toString(),
       };
+      const { times, consumed } = registration;
+      const suggestion = consumed === 0 ? this.names.calledInstead(key, registration.operation) : '';
+      return { summary, description: unusedMockDescription(summary, times, consumed, suggestion) };
     });
   }
 
@@ -345,11 +334,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
       return Promise.reject(error);
     };
     const succeed = (output: unknown) => {
-      if (!isPlainObject(output)) {
-        throw new TripwireConfigError(
-          `The returns function for ${name.service}.${name.operation} produced ${describeValue(output)}; it must return the output object ({} for an empty one).`,
-        );
-      }
+      if (!isPlainObject(output)) throw returnsFunctionError(name, output);
       return this.output(info, fields, output);
     };
     switch (outcome.kind) {
@@ -384,14 +369,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
   }
 
   private violation(kind: ViolationKind, name: CallName, params: unknown, problems: string[] = []): Error {
-    const site = currentUserFrame();
-    const call: ViolatingCall = {
-      service: name.service,
-      operation: name.operation,
-      text: formatCall(name.service, name.operation, params),
-      where: site === undefined ? '' : `\nCalled at ${site}`,
-      hintName: this.host.hintName,
-    };
+    const call = violatingCall(name, params, currentUserFrame(), this.host.hintName);
     let error: Error;
     if (kind === 'unmocked') {
       this.uploadFailures.noteUnmocked(name, params);
@@ -420,9 +398,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
   private warnGuarded(call: InterceptedSend): void {
     const { name } = callInfo(call.client, call.command, call.copy);
     const params = (call.command as { input?: unknown }).input ?? {};
-    console.warn(
-      `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${formatCall(name.service, name.operation, params)}`,
-    );
+    console.warn(guardedCallWarning(formatCall(name.service, name.operation, params)));
   }
 
   /** @internal The network safety net caught a request that never went through `send`: remember it and explain. */

@@ -1,4 +1,4 @@
-import { describeRaised } from '../messages/messages';
+import { abortExplanation, uploadFailure } from '../messages/upload-failures';
 
 interface CallName {
   readonly serviceKey: string;
@@ -15,23 +15,19 @@ export class UploadFailures {
 
   noteRaised(name: CallName, params: unknown, error: unknown): void {
     if (name.operation === 'UploadPart' || name.operation === 'CompleteMultipartUpload') {
-      this.note(params, `s3.${name.operation}${partOf(params)} raised ${describeRaised(error)}`);
+      this.note(params, uploadFailure.raised(name.operation, partNumberOf(params), error));
     }
   }
 
   noteOutput(name: CallName, params: unknown, output: Record<string, unknown>): void {
     if (name.operation === 'UploadPart' && name.serviceKey === 's3' && output.ETag === undefined) {
-      const part = (params as { PartNumber?: unknown }).PartNumber;
-      this.note(
-        params,
-        `s3.UploadPart${partOf(params)} returned no ETag, so Upload failed with 'Part ${String(part)} is missing ETag'`,
-      );
+      this.note(params, uploadFailure.noETag(partNumberOf(params)));
     }
   }
 
   noteUnmocked(name: CallName, params: unknown): void {
     if (name.operation === 'UploadPart' || name.operation === 'CompleteMultipartUpload') {
-      this.note(params, `s3.${name.operation}${partOf(params)} had no mock`);
+      this.note(params, uploadFailure.unmocked(name.operation, partNumberOf(params)));
     }
   }
 
@@ -39,11 +35,7 @@ export class UploadFailures {
   explainAbort(name: CallName, params: unknown): string | undefined {
     if (name.serviceKey !== 's3' || name.operation !== 'AbortMultipartUpload') return undefined;
     const failure = this.firstFailure.get(uploadIdOf(params) ?? '');
-    if (failure === undefined) return undefined;
-    return (
-      `lib-storage's Upload is aborting this multipart upload because ${failure}. ` +
-      'That is the error the code under test gets once the abort is mocked; without a mock, this error hides it.'
-    );
+    return failure === undefined ? undefined : abortExplanation(failure);
   }
 
   private note(params: unknown, failure: string): void {
@@ -57,7 +49,6 @@ function uploadIdOf(params: unknown): string | undefined {
   return typeof uploadId === 'string' ? uploadId : undefined;
 }
 
-function partOf(params: unknown): string {
-  const part = (params as { PartNumber?: unknown } | null)?.PartNumber;
-  return part === undefined ? '' : ` (PartNumber ${String(part)})`;
+function partNumberOf(params: unknown): unknown {
+  return (params as { PartNumber?: unknown } | null)?.PartNumber;
 }
