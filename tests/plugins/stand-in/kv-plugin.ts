@@ -30,8 +30,13 @@ import {
 
 type KvMethod = 'get' | 'set';
 
-/** How a mocked call answers: with a stored value (`get`), or by raising into the code. */
-export type KvMockSpec = { readonly returns?: string } | { readonly raises: Error };
+/**
+ * How a mocked call answers: with a stored value (`get`), or by raising into the code. `required: false`
+ * lets the test pass when no call used it.
+ */
+export type KvMockSpec = ({ readonly returns?: string } | { readonly raises: Error }) & {
+  readonly required?: false;
+};
 
 interface KvMock {
   readonly spec: KvMockSpec;
@@ -149,10 +154,12 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
 
   unusedMocks(): UnusedMock[] {
     return (['get', 'set'] as const).flatMap((method) =>
-      this.mocks[method].map(({ spec, registeredAt }) => ({
-        summary: { plugin: 'kv', method, registeredAt: registeredAt.toString() },
-        description: `kv.${method} ${formatValue(spec)}, registered at ${registeredAt}`,
-      })),
+      this.mocks[method]
+        .filter(({ spec }) => spec.required !== false)
+        .map(({ spec, registeredAt }) => ({
+          summary: { plugin: 'kv', method, registeredAt: registeredAt.toString() },
+          description: `kv.${method} ${formatValue(spec)}, registered at ${registeredAt}`,
+        })),
     );
   }
 
