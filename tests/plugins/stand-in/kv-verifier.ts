@@ -1,11 +1,21 @@
-import { StrictVerifier } from 'ts-tripwire';
+import { type ConfigureOptions, StrictVerifier } from 'ts-tripwire';
 import { KeyValuePlugin } from './kv-plugin';
+
+/**
+ * `configure()` typed with the kv plugin's setting. StrictVerifier types its options as a closed
+ * `ConfigureOptions`, which a plugin cannot extend (see the report): without this, `configure({
+ * kvMaxKeyLength })` works at run time but does not compile.
+ */
+export type KvVerifier = StrictVerifier & {
+  readonly kv: KeyValuePlugin;
+  configure(options: ConfigureOptions & { kvMaxKeyLength?: number }): void;
+};
 
 /**
  * A StrictVerifier with the `kv` plugin enabled, reachable as `verifier.kv` so that the plugin's hints
  * (`verifier.kv.assertCall(...)`) paste as they are.
  */
-export function kvVerifier(): StrictVerifier & { readonly kv: KeyValuePlugin } {
+export function kvVerifier(): KvVerifier {
   const verifier = new StrictVerifier();
   return Object.assign(verifier, { kv: new KeyValuePlugin(verifier) });
 }
