@@ -1,4 +1,4 @@
-import Module from 'node:module';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * A value shared by every copy of ts-tripwire loaded in this realm (two installed versions, or a library
@@ -12,12 +12,13 @@ export function processWide<T>(name: string, create: () => T): T {
 
 /**
  * A value shared by every realm of the process: every Jest test file of a worker, and every copy of
- * ts-tripwire. Kept on `node:module`, a core module, which Jest and Vitest hand to every realm as the same
- * object (unlike `globalThis` and `process`). For what must exist once per process: the async context
- * that routes calls, and hooks on core objects such as `http.Agent`.
+ * ts-tripwire. Kept on a class of a core module, `AsyncLocalStorage`, which Jest and Vitest hand to every
+ * realm as the same object (unlike `globalThis`, `process`, and `node:module`, which Jest makes anew for
+ * each test file). For what must exist once per process: the async context that routes calls, and hooks
+ * on core objects such as `http.Agent`.
  */
 export function acrossRealms<T>(name: string, create: () => T): T {
-  return sharedOn(Module, name, create);
+  return sharedOn(AsyncLocalStorage, name, create);
 }
 
 function sharedOn<T>(owner: object, name: string, create: () => T): T {

@@ -25,6 +25,21 @@ describeSetupContract('Jest', () => run, {
   topLevelMock: { message: 'NoActiveVerifierError: tripwire.aws was used outside a test.' },
 });
 
+describe('process-wide state', () => {
+  test('every test file of a worker shares one routing context and one network hook', () => {
+    expectPassed(
+      run,
+      'with-setup/process-wide-state-a.test.ts',
+      'shares one routing context and one network hook with the other test files',
+    );
+    expectPassed(
+      run,
+      'with-setup/process-wide-state-b.test.ts',
+      'shares one routing context and one network hook with the other test files',
+    );
+  });
+});
+
 describe('with injectGlobals: false', () => {
   const fixture = 'no-injected-globals/setup-without-globals.test.ts';
 
