@@ -1,6 +1,7 @@
 import { NoActiveVerifierError } from './errors';
 import type { AwsPlugin } from './plugins/aws/aws-plugin';
-import { type ConfigureOptions, STRICT_SETTINGS, type StrictVerifier } from './strict-verifier';
+import type { PluginKind } from './plugins/contract/plugin';
+import { type ConfigureOptions, type StrictVerifier, strictSettings } from './strict-verifier';
 import type { AsymmetricMatcher } from './util/format';
 import { ANY } from './util/matching';
 import { processWide } from './util/process-wide';
@@ -13,6 +14,8 @@ interface RunnerState {
   verifier: StrictVerifier | undefined;
   /** `configure()` called outside a test (at the top of a test file): applies to every test in the file. */
   fileSettings: ConfigureOptions;
+  /** Plugins of other kinds that every test's verifier enables (`enablePluginInEachTest`). */
+  readonly pluginKinds: PluginKind[];
 }
 
 // Shared by every copy of this module in the realm: a test that resets its module registry and requires
@@ -21,6 +24,7 @@ const state = processWide<RunnerState>('runner-state.v1', () => ({
   runner: undefined,
   verifier: undefined,
   fileSettings: {},
+  pluginKinds: [],
 }));
 
 /** Called by the Jest and Vitest setups once per test file: a new file starts with no file-level settings. */
@@ -35,6 +39,21 @@ export function setCurrentVerifier(verifier: StrictVerifier | undefined): void {
 
 export function fileSettings(): ConfigureOptions {
   return state.fileSettings;
+}
+
+/** The plugin kinds every test's verifier enables besides the AWS plugin. */
+export function pluginKindsOfEachTest(): readonly PluginKind[] {
+  return state.pluginKinds;
+}
+
+/**
+ * Makes every test's verifier, under the Jest, Vitest or node:test setup, enable a plugin of this kind, which
+ * is then also `tripwire.<name>`. Call it from a setup file that runs after ts-tripwire's.
+ */
+export function enablePluginInEachTest(kind: PluginKind): void {
+  const index = state.pluginKinds.findIndex((known) => known.name === kind.name);
+  if (index >= 0) state.pluginKinds.splice(index, 1);
+  state.pluginKinds.push(kind);
 }
 
 function currentVerifier(usage: string): StrictVerifier {
@@ -52,7 +71,10 @@ function currentVerifier(usage: string): StrictVerifier {
   );
 }
 
-/** The module-level object: the current test's verifier, seen through getters. */
+/**
+ * The module-level object: the current test's verifier, seen through getters. A plugin enabled in each test
+ * is there under its name too (`tripwire.kv`): declare it for TypeScript by augmenting this interface.
+ */
 export interface Tripwire {
   /** Runs `fn` in the current test's sandbox. */
   run<T>(fn: () => T | Promise<T>): Promise<T>;
@@ -68,7 +90,7 @@ export interface Tripwire {
   readonly ANY: AsymmetricMatcher;
 }
 
-export const tripwire: Tripwire = Object.freeze({
+const methods: Tripwire = Object.freeze({
   run: <T>(fn: () => T | Promise<T>) => currentVerifier('tripwire.run()').run(fn),
   inAnyOrder: <T>(fn: () => T) => currentVerifier('tripwire.inAnyOrder()').inAnyOrder(fn),
   verifyAll: () => currentVerifier('tripwire.verifyAll()').verifyAll(),
@@ -77,7 +99,7 @@ export const tripwire: Tripwire = Object.freeze({
       // Checked here, so bad input fails once and not in every test of the file; the checked copy is kept.
       state.fileSettings = {
         ...state.fileSettings,
-        ...readConfigureOptions(options, 'tripwire', STRICT_SETTINGS),
+        ...readConfigureOptions(options, 'tripwire', strictSettings(state.pluginKinds)),
       };
       return;
     }
@@ -90,4 +112,12 @@ export const tripwire: Tripwire = Object.freeze({
     return currentVerifier('tripwire.verifier');
   },
   ANY,
+});
+
+/** `tripwire`, plus the current verifier's other plugins by name. */
+export const tripwire: Tripwire = new Proxy(methods, {
+  get(target, key, receiver) {
+    if (typeof key !== 'string' || key in target) return Reflect.get(target, key, receiver);
+    return state.verifier?.pluginByName(key);
+  },
 });

@@ -54,7 +54,7 @@ export type {
 export type { GuardLevel } from './plugins/contract/plugin';
 export type { Interaction, Plugin, PluginHost } from './plugins/contract/plugin';
 export type { FieldMismatch } from './util/matching';
-export { StrictVerifier } from './strict-verifier';
+export { StrictVerifier, type StrictVerifierOptions } from './strict-verifier';
 /**
  * A required mock that no call used, as listed in {@link VerificationError.unused}: its service, its
  * operation and `registeredAt`, the `file:line:column` of the `mockCall` that registered it.

@@ -7,4 +7,5 @@
  *
  * @module ts-tripwire/plugin
  */
+export { enablePluginInEachTest } from './current';
 export * from './plugins/contract';

@@ -1,7 +1,7 @@
 import { TripwireConfigError } from './errors';
 import { AwsPlugin } from './plugins/aws/aws-plugin';
 import { AWS_SETTINGS } from './plugins/aws/aws-settings';
-import type { GuardLevel, PluginKind } from './plugins/contract/plugin';
+import type { GuardLevel, PluginKind, SettingSpecs } from './plugins/contract/plugin';
 import { ANY } from './util/matching';
 import { GUARD_SETTING } from './verifier/settings';
 import { Verifier } from './verifier/verifier';
@@ -11,7 +11,7 @@ import { Verifier } from './verifier/verifier';
  * `validate` (check mocked outputs and call params against the installed SDK's service model; default
  * `true`). Called inside a test, they apply to that test; at the top of a test file, to every test in it.
  */
-export type ConfigureOptions = {
+export interface ConfigureOptions {
   /** What an SDK call outside any sandbox does while the test-runner guard is on. Default `'error'`. */
   guard?: GuardLevel;
   /**
@@ -19,15 +19,23 @@ export type ConfigureOptions = {
    * service model, where the SDK line has one. Default `true`.
    */
   validate?: boolean;
-};
+}
+
+/** Options of `new StrictVerifier(...)`. */
+export interface StrictVerifierOptions {
+  /** Plugins of other kinds to enable on this verifier, beside the built-in AWS plugin. */
+  readonly plugins?: readonly PluginKind[];
+}
 
 /** The plugins every `StrictVerifier` enables: its sandboxes intercept AWS calls even before `aws` is used. */
 const BUILT_IN: readonly PluginKind[] = [
   { name: 'aws', settings: AWS_SETTINGS, create: (host) => new AwsPlugin(host) },
 ];
 
-/** Every setting a `StrictVerifier` knows, for `configure()` at the top of a test file. */
-export const STRICT_SETTINGS = { guard: GUARD_SETTING, ...AWS_SETTINGS };
+/** Every setting a `StrictVerifier` with these plugins knows, for `configure()` at the top of a test file. */
+export function strictSettings(plugins: readonly PluginKind[]): SettingSpecs {
+  return Object.assign({ guard: GUARD_SETTING, ...AWS_SETTINGS }, ...plugins.map((kind) => kind.settings));
+}
 
 /**
  * A verifier with ts-tripwire's built-in plugins at hand: `verifier.aws` gets (or creates) its AWS plugin.
@@ -44,8 +52,8 @@ export class StrictVerifier extends Verifier {
   /** Matches any value. The same constant as `tripwire.ANY`. */
   readonly ANY = ANY;
 
-  constructor() {
-    super(BUILT_IN);
+  constructor(options: StrictVerifierOptions = {}) {
+    super([...BUILT_IN, ...(options.plugins ?? [])]);
   }
 
   /** This verifier's AWS plugin, created on first use: `verifier.aws.mockCall(...)`. */

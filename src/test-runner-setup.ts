@@ -1,4 +1,4 @@
-import { fileSettings, markRunnerSetup, setCurrentVerifier } from './current';
+import { fileSettings, markRunnerSetup, pluginKindsOfEachTest, setCurrentVerifier } from './current';
 import { applyOfflineDefaults } from './offline-defaults';
 import { StrictVerifier } from './strict-verifier';
 
@@ -15,7 +15,7 @@ export function installTestRunnerSetup(runner: 'Jest' | 'Vitest', beforeEach: Ho
   let verifier: StrictVerifier | undefined;
 
   beforeEach(() => {
-    verifier = new StrictVerifier();
+    verifier = new StrictVerifier({ plugins: pluginKindsOfEachTest() });
     verifier.hintName = 'tripwire';
     verifier.configure(fileSettings());
     setCurrentVerifier(verifier);

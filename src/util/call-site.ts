@@ -6,16 +6,22 @@ const PACKAGE_ROOT = packageRoot(__dirname);
 const OWN_ROOTS = [join(PACKAGE_ROOT, 'src') + sep, join(PACKAGE_ROOT, 'dist') + sep];
 const LOCATION = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/;
 
+/** A function on the stack: frames from its call upwards (into the plugin) are left out. */
+// biome-ignore lint/complexity/noBannedTypes: any function, as Error.captureStackTrace takes it
+type StackBoundary = Function;
+
 /**
  * Where the user's code called into ts-tripwire: captured now (cheap), formatted only when a message
  * needs it. Positions are those of the stack the runner shows (Jest maps them through source maps).
+ * A plugin outside this package passes the public method the user called (`MyPlugin.prototype.mockCall`),
+ * so that its own frames are left out too.
  */
 export class CallSite {
   private readonly holder: { stack?: string } = {};
   private formatted: string | undefined;
 
-  constructor() {
-    Error.captureStackTrace(this.holder);
+  constructor(above?: StackBoundary) {
+    Error.captureStackTrace(this.holder, above ?? CallSite);
   }
 
   /** The `file:line:column` of the user's call, or `<unknown location>`. */
@@ -39,10 +45,13 @@ export function firstUserFrame(stack: string, skipPackages = false): string | un
   return undefined;
 }
 
-/** Where the user's code is calling from now: the first frame outside ts-tripwire (and, by default, installed packages). */
-export function currentUserFrame(skipPackages = true): string | undefined {
+/**
+ * Where the user's code is calling from now: the first frame outside ts-tripwire (and, by default,
+ * installed packages), and above `above` when a plugin outside this package names its intercepting function.
+ */
+export function currentUserFrame(skipPackages = true, above?: StackBoundary): string | undefined {
   const holder: { stack?: string } = {};
-  Error.captureStackTrace(holder);
+  Error.captureStackTrace(holder, above ?? currentUserFrame);
   return firstUserFrame(holder.stack ?? '', skipPackages);
 }
 

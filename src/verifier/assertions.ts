@@ -30,7 +30,7 @@ function assertNext(timeline: Timeline, plugin: Plugin, expected: Expected): voi
   if (candidate.plugin !== plugin) {
     throw new InteractionMismatchError(
       [
-        `The next recorded interaction is not a ${plugin.name} call: #${candidate.sequence} ${candidate.plugin.formatInteraction(candidate)}`,
+        `The next recorded interaction is not ${/^[aeiou]/i.test(plugin.name) ? 'an' : 'a'} ${plugin.name} call: #${candidate.sequence} ${candidate.plugin.formatInteraction(candidate)}`,
         ...remainingTimeline(timeline.unasserted()),
         'Assert it first:',
         indented(candidate.plugin.assertHint(candidate)),

@@ -25,7 +25,7 @@ export class PluginSet {
     if (this.plugins.has(plugin.name)) {
       throw new TripwireConfigError(
         `This verifier already has its '${plugin.name}' plugin; a second one would never see a call. ` +
-          `Use the existing one: verifier.${plugin.name}`,
+          `Use the existing one: ${this.host.hintName}.${plugin.name}`,
       );
     }
     this.plugins.set(plugin.name, plugin);

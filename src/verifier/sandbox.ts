@@ -7,7 +7,7 @@ export function openScope(target: RouteTarget): SandboxScope {
     parent: routing.contexts.getStore(),
     open: true,
     serve: { mode: 'serve', target },
-    postSandbox: { mode: 'post-sandbox', target },
+    postSandbox: { mode: 'post-sandbox', target, origin: target },
   };
 }
 
@@ -20,7 +20,6 @@ export function pushGuard(target: RouteTarget): void {
     target,
     guarded: { mode: 'guarded', target },
     warn: { mode: 'warn', target },
-    postSandbox: { mode: 'post-sandbox', target },
   });
 }
 

@@ -5,7 +5,7 @@ import { describeThrown, guardedRead } from '../util/guarded-read';
 
 const GUARD_LEVELS: readonly unknown[] = ['error', 'warn', 'off'];
 
-/** The verifier's own setting; plugins add theirs (the AWS plugin's `validate`). */
+/** The verifier's own setting; plugins add theirs. */
 export const GUARD_SETTING: SettingSpec = {
   default: 'error' satisfies GuardLevel,
   check: (value, described) =>

@@ -1,16 +1,15 @@
 import {
   UnassertedInteractionsError,
-  type UnusedMockSummary,
   UnusedMocksError,
   VerificationError,
   type ViolationSummary,
 } from '../errors';
-import type { Interaction } from '../plugins/contract/plugin';
+import type { Interaction, UnusedMock } from '../plugins/contract/plugin';
 import { indented } from '../util/format';
 
 export interface VerificationFindings {
   readonly unasserted: Interaction[];
-  readonly unused: Array<{ summary: UnusedMockSummary; description: string }>;
+  readonly unused: readonly UnusedMock[];
   readonly violations: readonly ViolationSummary[];
 }
 
@@ -79,12 +78,15 @@ function describeUnasserted(unasserted: Interaction[]): string {
   ].join('\n');
 }
 
-function describeUnused(unused: Array<{ description: string }>): string {
+function describeUnused(unused: readonly UnusedMock[]): string {
+  const advice = new Set(
+    unused.map((mock) => mock.advice ?? 'Make the code under test call them, or remove them.'),
+  );
   return [
     'Unused required mocks:',
     ...unused.slice(0, LISTED).map((mock) => indented(mock.description)),
     ...more(unused.length, 'unused'),
-    'Make the code under test call them, remove them, or register them with { required: false }.',
+    ...advice,
   ].join('\n');
 }
 

@@ -34,7 +34,7 @@ interface VerifierState {
  */
 export class Verifier implements PluginHost, RouteTarget, Disposable {
   /**
-   * Every setting, the verifier's (`guard`) and its plugins' (the AWS plugin's `validate`), as
+   * Every setting, the verifier's (`guard`) and those its plugins add, as
    * `configure()` left them.
    */
   readonly settings: Record<string, unknown>;
@@ -70,6 +70,10 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     for (const [name, spec] of Object.entries(plugin.settings ?? {})) {
       if (!(name in this.settings)) this.settings[name] = spec.default;
     }
+    // `verifier.kv`, as the plugin's paste-ready hints say; built-in accessors (`aws`) are getters already.
+    if (!(plugin.name in this)) {
+      Object.defineProperty(this, plugin.name, { get: () => plugin, enumerable: false, configurable: true });
+    }
   }
 
   /** The plugin of that kind, if this verifier has or enables one. */
@@ -77,7 +81,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     return this.plugins.get(name);
   }
 
-  /** Runs `fn` with interception on; every AWS call inside is served from the mocks and recorded. */
+  /** Runs `fn` with interception on: every intercepted call inside is served from the mocks and recorded. */
   async run<T>(fn: () => T | Promise<T>): Promise<T> {
     this.ensureUsable('run()');
     if (typeof fn !== 'function' || isClass(fn)) {
@@ -127,7 +131,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   }
 
   /** Changes this verifier's settings (`guard`, and its plugins'); bad input changes nothing. */
-  configure(options: Readonly<Record<string, unknown>>): void {
+  configure(options: object): void {
     this.ensureUsable('configure()');
     Object.assign(this.settings, readConfigureOptions(options, this.hintName, this.settingSpecs()));
   }
@@ -156,7 +160,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   }
 
   /**
-   * Turns the guard on for this verifier: SDK calls outside any sandbox are handled by `settings.guard`.
+   * Turns the guard on for this verifier: intercepted calls outside any sandbox meet `settings.guard`.
    * Returns the function that turns it off. Used by the test-runner setups.
    */
   startGuard(): () => void {

@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 
 // A second, nested install: the 3.600 line the compat workspace holds (npm test installs it first).
@@ -9,6 +10,12 @@ type S3Package = typeof import('@aws-sdk/client-s3');
 
 afterEach(() => {
   jest.restoreAllMocks();
+});
+
+// The warning is said once per worker process; another test file of this worker may have said it already.
+beforeEach(() => {
+  const shared = AsyncLocalStorage as unknown as Record<symbol, Set<string> | undefined>;
+  shared[Symbol.for('ts-tripwire.aws-warned-sdk-copies.v1')]?.clear();
 });
 
 describe('two copies of the SDK core in one process', () => {

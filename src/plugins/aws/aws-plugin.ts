@@ -1,10 +1,10 @@
-import type { InteractionSummary, UnusedMockSummary } from '../../errors';
+import type { InteractionSummary } from '../../errors';
 import { CallSite } from '../../util/call-site';
 import { indented } from '../../util/format';
 import { guardedRead } from '../../util/guarded-read';
 import { isError } from '../../util/is-error';
 import { type FieldMismatch, isOnlyWildcards } from '../../util/matching';
-import type { Interaction, Plugin, PluginHost } from '../contract/plugin';
+import type { Interaction, Plugin, PluginHost, UnusedMock } from '../contract/plugin';
 import type { Route } from '../contract/routing';
 import { plainAssertion, typedAssertion } from './asserting/assertion-input';
 import {
@@ -29,7 +29,7 @@ import { formatExpectedCall, formatRecordedCall } from './messages/call-text';
 import { assertHint, exactParamsHint } from './messages/hints';
 import { mockCallText } from './messages/registration-errors';
 import { notAVerifierError } from './messages/setup-errors';
-import { unusedMockDescription } from './messages/unused-mocks';
+import { UNUSED_MOCK_ADVICE, unusedMockDescription } from './messages/unused-mocks';
 import { CallServer } from './mocking/call-server';
 import { normalizeSpec } from './mocking/mock-spec';
 import { MockQueues } from './mocking/queues';
@@ -214,7 +214,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
     return { ...summary, raised: { name: raised.name, message: raised.message } };
   }
 
-  unusedMocks(): Array<{ summary: UnusedMockSummary; description: string }> {
+  unusedMocks(): UnusedMock[] {
     return this.queues.unusedRequired().map(({ key, registration }) => {
       const service = this.names.display(key.slice(0, key.indexOf(':')), registration.service);
       const summary = {
@@ -224,7 +224,11 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
       };
       const { times, consumed } = registration;
       const suggestion = consumed === 0 ? this.names.calledInstead(key, registration.operation) : '';
-      return { summary, description: unusedMockDescription(summary, times, consumed, suggestion) };
+      return {
+        summary,
+        description: unusedMockDescription(summary, times, consumed, suggestion),
+        advice: UNUSED_MOCK_ADVICE,
+      };
     });
   }
 

@@ -40,4 +40,4 @@ export type {
   ViolationKind,
   ViolationSummary,
 } from './plugin';
-export { currentRoute, type Route, type RouteTarget } from './routing';
+export { currentRoute, type Route, type RouteTarget, routedPlugin } from './routing';

@@ -28,6 +28,8 @@ export interface UnusedMockSummary {
 export interface UnusedMock {
   readonly summary: UnusedMockSummary;
   readonly description: string;
+  /** How to fix it, said once after the list: `Make the code under test call them, or remove them.` */
+  readonly advice?: string;
 }
 
 /**

@@ -22,7 +22,8 @@ export interface RouteTarget {
  */
 export type Route =
   | { readonly mode: 'serve'; readonly target: RouteTarget }
-  | { readonly mode: 'post-sandbox'; readonly target: RouteTarget }
+  /** `origin` is the verifier whose sandbox the call came from; `target`, the one that gets the report. */
+  | { readonly mode: 'post-sandbox'; readonly target: RouteTarget; readonly origin: RouteTarget }
   | { readonly mode: 'guarded'; readonly target: RouteTarget }
   | { readonly mode: 'warn'; readonly target: RouteTarget };
 
@@ -41,7 +42,6 @@ export interface Guard {
   readonly target: RouteTarget;
   readonly guarded: Route;
   readonly warn: Route;
-  readonly postSandbox: Route;
 }
 
 export interface RoutingState {
@@ -70,8 +70,24 @@ export function currentRoute(): Route | undefined {
     if (candidate.open) return candidate.serve;
   }
   const guard = routing.guards.at(-1);
-  if (scope !== undefined) return guard?.postSandbox ?? scope.postSandbox;
+  if (scope !== undefined) {
+    // Rare, so made here: the running test's verifier gets the report of a call its sandbox did not make.
+    return guard === undefined
+      ? scope.postSandbox
+      : { mode: 'post-sandbox', target: guard.target, origin: scope.target };
+  }
   if (guard === undefined) return undefined;
   const level = guard.target.guardLevel;
   return level === 'error' ? guard.guarded : level === 'warn' ? guard.warn : undefined;
+}
+
+/**
+ * The plugin of that kind that should handle a routed call: the target verifier's, or, for a late call
+ * reported to a running test whose verifier lacks the plugin, the plugin of the verifier whose sandbox the
+ * call came from, so the call is still refused and never reaches the real service.
+ */
+export function routedPlugin(route: Route, name: string): Plugin | undefined {
+  const plugin = route.target.pluginByName(name);
+  if (plugin !== undefined || route.mode !== 'post-sandbox') return plugin;
+  return route.origin.pluginByName(name);
 }

@@ -1,4 +1,4 @@
-import { currentRoute, type Plugin, patch, type Route } from 'ts-tripwire/plugin';
+import { currentRoute, type Plugin, patch, type Route, routedPlugin } from 'ts-tripwire/plugin';
 import { KeyValueClient } from './key-value-client';
 
 /** One intercepted `KeyValueClient` call, as the interceptor reports it. */
@@ -50,7 +50,7 @@ export function installKvInterception(): void {
 function routed(call: KvCall): Promise<string | undefined> | undefined {
   const route = currentRoute();
   if (route === undefined) return undefined;
-  const plugin = route.target.pluginByName('kv');
+  const plugin = routedPlugin(route, 'kv');
   return isKvHandler(plugin) ? plugin.handleKvCall(route, call) : undefined;
 }
 

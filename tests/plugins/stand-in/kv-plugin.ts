@@ -76,7 +76,8 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
     this.host.ensureUsable('kv.mockCall()');
     this.mocks[checkedMethod(method, 'mockCall', this.host.hintName)].push({
       spec,
-      registeredAt: new CallSite(),
+      // The user's line, not this plugin's: frames from mockCall up are left out.
+      registeredAt: new CallSite(KeyValuePlugin.prototype.mockCall),
     });
   }
 
@@ -159,6 +160,7 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
         .map(({ spec, registeredAt }) => ({
           summary: { plugin: 'kv', method, registeredAt: registeredAt.toString() },
           description: `kv.${method} ${formatValue(spec)}, registered at ${registeredAt}`,
+          advice: 'Make the code under test call them, or remove them.',
         })),
     );
   }

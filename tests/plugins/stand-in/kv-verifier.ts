@@ -1,23 +1,21 @@
-import { type ConfigureOptions, StrictVerifier } from 'ts-tripwire';
+import { StrictVerifier } from 'ts-tripwire';
 import { KeyValuePlugin } from './kv-plugin';
 
-/**
- * `configure()` typed with the kv plugin's setting. StrictVerifier types its options as a closed
- * `ConfigureOptions`, which a plugin cannot extend (see the report): without this, `configure({
- * kvMaxKeyLength })` works at run time but does not compile.
- */
-export type KvVerifier = StrictVerifier & {
-  readonly kv: KeyValuePlugin;
-  configure(options: ConfigureOptions & { kvMaxKeyLength?: number }): void;
-};
+// How a plugin's users type its setting and its accessor: by augmenting ts-tripwire's interfaces.
+declare module 'ts-tripwire' {
+  interface ConfigureOptions {
+    kvMaxKeyLength?: number;
+  }
+}
 
-/**
- * A StrictVerifier with the `kv` plugin enabled, reachable as `verifier.kv` so that the plugin's hints
- * (`verifier.kv.assertCall(...)`) paste as they are.
- */
+/** A StrictVerifier as the kv plugin's users see it: `verifier.kv`, as the plugin's hints say. */
+export type KvVerifier = StrictVerifier & { readonly kv: KeyValuePlugin };
+
+/** A StrictVerifier with the `kv` plugin enabled: registering it makes it `verifier.kv`. */
 export function kvVerifier(): KvVerifier {
   const verifier = new StrictVerifier();
-  return Object.assign(verifier, { kv: new KeyValuePlugin(verifier) });
+  new KeyValuePlugin(verifier);
+  return verifier as KvVerifier;
 }
 
 /** The error `fn` throws, for asserting its whole message. */

@@ -41,7 +41,7 @@ describe('a third-party plugin shares the verifier timeline with the AWS plugin'
     expect(error).toBeInstanceOf(InteractionMismatchError);
     expect(error.message).toBe(
       [
-        "The next recorded interaction is not a aws call: #1 kv.get('report:daily.csv')",
+        "The next recorded interaction is not an aws call: #1 kv.get('report:daily.csv')",
         'Unasserted timeline (next first):',
         "  #1 kv.get('report:daily.csv')",
         "  #2 s3.GetObject({ Bucket: 'reports', Key: 'daily.csv' })",

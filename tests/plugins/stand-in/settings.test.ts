@@ -55,7 +55,6 @@ describe("the kv plugin's own settings, through the verifier's configure()", () 
   });
 
   test('a verifier without the kv plugin does not know its settings', () => {
-    // @ts-expect-error: the kv plugin's setting, on a verifier without it
     const error = thrownBy(() => new StrictVerifier().configure({ kvMaxKeyLength: 8 }));
     expect(error).toBeInstanceOf(TripwireConfigError);
     expect(error.message).toBe("configure() does not know 'kvMaxKeyLength'. Its options: guard, validate.");

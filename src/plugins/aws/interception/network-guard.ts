@@ -2,7 +2,7 @@ import http from 'node:http';
 import { patch } from '../../../util/patch';
 import { acrossRealms } from '../../../util/process-wide';
 import { currentRoute, type Route } from '../../contract/routing';
-import { awsHandlerOf } from './route-handler';
+import { awsHandlerFor } from './route-handler';
 
 /** What the safety net knows about a request that left an SDK client without going through `send`. */
 export interface EscapedRequest {
@@ -47,7 +47,7 @@ export function installNetworkGuard(): void {
       function addRequest(this: http.Agent, request, options) {
         const route = isSdkRequest(request) ? currentRoute() : undefined;
         // A call the guard lets through with a warning was let through by `send` already.
-        const handler = route === undefined || route.mode === 'warn' ? undefined : awsHandlerOf(route.target);
+        const handler = route === undefined || route.mode === 'warn' ? undefined : awsHandlerFor(route);
         if (handler === undefined) return original.call(this, request, options);
         const error = handler.handleEscape(route as Route, describe(request));
         // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,

@@ -1,5 +1,5 @@
 import type { Plugin } from '../../contract/plugin';
-import type { Route, RouteTarget } from '../../contract/routing';
+import { type Route, routedPlugin } from '../../contract/routing';
 import type { EscapedRequest } from './network-guard';
 import type { InterceptedSend } from './send-patch';
 
@@ -11,9 +11,9 @@ export interface AwsRouteHandler {
   handleEscape(route: Route, request: EscapedRequest): Error;
 }
 
-/** The routed verifier's AWS plugin, or `undefined` when that verifier has none (the call is not its business). */
-export function awsHandlerOf(target: RouteTarget): AwsRouteHandler | undefined {
-  const plugin = target.pluginByName('aws');
+/** The routed verifier's AWS plugin, or `undefined` when no verifier concerned has one (not its business). */
+export function awsHandlerFor(route: Route): AwsRouteHandler | undefined {
+  const plugin = routedPlugin(route, 'aws');
   return isAwsHandler(plugin) ? plugin : undefined;
 }
 

@@ -1,10 +1,10 @@
 import Module from 'node:module';
 import { patch } from '../../../util/patch';
 import { acrossRealms, processWide } from '../../../util/process-wide';
-import { currentRoute, type Route, type RouteTarget } from '../../contract/routing';
+import { currentRoute, type Route } from '../../contract/routing';
 import { ACKNOWLEDGE_COPIES, severalCopiesWarning } from '../messages/warnings';
 import { installNetworkGuard } from './network-guard';
-import { type AwsRouteHandler, awsHandlerOf } from './route-handler';
+import { type AwsRouteHandler, awsHandlerFor } from './route-handler';
 import {
   type BaseClientCopy,
   copyOf,
@@ -96,21 +96,21 @@ export function deactivateInterception(): void {
   if (state.users === 0) forgetLastHandler();
 }
 
-// The handler of the last verifier a call went to: a test sends all its calls to one verifier.
-let lastTarget: RouteTarget | undefined;
+// The handler for the last route: a sandbox's route is made once, and a test sends all its calls through one.
+let lastRoute: Route | undefined;
 let lastHandler: AwsRouteHandler | undefined;
 
-function handlerOf(target: RouteTarget): AwsRouteHandler | undefined {
-  if (target !== lastTarget) {
-    lastHandler = awsHandlerOf(target);
-    lastTarget = target;
+function handlerFor(route: Route): AwsRouteHandler | undefined {
+  if (route !== lastRoute) {
+    lastHandler = awsHandlerFor(route);
+    lastRoute = route;
   }
   return lastHandler;
 }
 
 /** Lets go of the last verifier, which may hold a large timeline, once no sandbox or guard is open. */
 function forgetLastHandler(): void {
-  lastTarget = undefined;
+  lastRoute = undefined;
   lastHandler = undefined;
 }
 
@@ -124,11 +124,11 @@ function patchSend(copy: BaseClientCopy): void {
     (original) =>
       function send(this: unknown, command: unknown, optionsOrCallback: unknown, maybeCallback: unknown) {
         const route = currentRoute();
-        const handler = route === undefined ? undefined : handlerOf(route.target);
+        const handler = route === undefined ? undefined : handlerFor(route);
         // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
-        if (handler === undefined) return original.apply(this, arguments as unknown as unknown[]);
+        if (handler === undefined) return Reflect.apply(original, this, arguments);
         // biome-ignore lint/complexity/noArguments: kept for a pass-through exactly as the call was made
-        const args = arguments as unknown as unknown[];
+        const args = arguments;
         const client = this as object;
         return handler.handleSend(route as Route, {
           client,
@@ -136,7 +136,7 @@ function patchSend(copy: BaseClientCopy): void {
           options: typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback,
           callback: typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback,
           copy,
-          passThrough: () => original.apply(client, args),
+          passThrough: () => Reflect.apply(original, client, args),
         });
       },
   );

@@ -1,5 +1,9 @@
 import { orList } from '../../../util/did-you-mean';
 
+/** Said once after the list of unused AWS mocks in `verifyAll()`'s report. */
+export const UNUSED_MOCK_ADVICE =
+  'Make the code under test call them, remove them, or register them with { required: false }.';
+
 /** One unused required mock in `verifyAll()`'s report; `suggestion` is from `calledInstead...` or nothing. */
 export function unusedMockDescription(
   call: { service: string; operation: string; registeredAt: string },
