@@ -90,7 +90,7 @@ export interface Tripwire {
   readonly ANY: AsymmetricMatcher;
 }
 
-const methods: Tripwire = Object.freeze({
+const methods = Object.freeze({
   run: <T>(fn: () => T | Promise<T>) => currentVerifier('tripwire.run()').run(fn),
   inAnyOrder: <T>(fn: () => T) => currentVerifier('tripwire.inAnyOrder()').inAnyOrder(fn),
   verifyAll: () => currentVerifier('tripwire.verifyAll()').verifyAll(),
@@ -115,9 +115,10 @@ const methods: Tripwire = Object.freeze({
 });
 
 /** `tripwire`, plus the current verifier's other plugins by name. */
-export const tripwire: Tripwire = new Proxy(methods, {
+// Typed as `Tripwire`, which plugins augment with their accessors (`tripwire.kv`), served by the proxy.
+export const tripwire = new Proxy(methods, {
   get(target, key, receiver) {
     if (typeof key !== 'string' || key in target) return Reflect.get(target, key, receiver);
     return state.verifier?.pluginByName(key);
   },
-});
+}) as Tripwire;

@@ -11,6 +11,7 @@ import {
   Note,
   type Plugin,
   type PluginHost,
+  type PluginKind,
   type Route,
   type SettingSpecs,
   TripwireConfigError,
@@ -56,6 +57,7 @@ const SETTINGS: SettingSpecs = {
 
 const SUCCEEDED = new Note('nothing: the call succeeded');
 
+// #region plugin
 /**
  * A third-party plugin for `KeyValueClient`, written against `ts-tripwire/plugin` alone: `new
  * KeyValuePlugin(verifier)` enables it on that verifier, and on no other.
@@ -87,6 +89,8 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
     checkedMethod(expected.method, 'assertCall', this.host.hintName);
     this.host.assertInteraction(this, expected);
   }
+
+  // #endregion plugin
 
   // The plugin contract
 
@@ -167,6 +171,7 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
 
   // Interception
 
+  // #region serving
   handleKvCall(route: Route, call: KvCall): Promise<string | undefined> {
     const fields: KvFields =
       call.method === 'set'
@@ -195,6 +200,7 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
     this.host.record(this, fields);
     return Promise.resolve(call.method === 'get' ? mock.spec.returns : undefined);
   }
+  // #endregion serving
 
   private refuse(kind: string, fields: KvFields, error: Error): Promise<never> {
     this.host.rememberViolation({
@@ -207,6 +213,15 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
     return Promise.reject(error);
   }
 }
+
+// #region kind
+/** The plugin's kind: how a verifier enables it by itself (`enablePluginInEachTest`, `new StrictVerifier({ plugins })`). */
+export const kvPluginKind: PluginKind<KeyValuePlugin> = {
+  name: 'kv',
+  settings: SETTINGS,
+  create: (host) => new KeyValuePlugin(host),
+};
+// #endregion kind
 
 function checkedMethod(method: unknown, action: string, hintName: string): KvMethod {
   if (method === 'get' || method === 'set') return method;

@@ -16,6 +16,7 @@ async function missThenFill() {
 }
 
 describe('a third-party plugin shares the verifier timeline with the AWS plugin', () => {
+  // #region one-timeline
   test('strict order across both plugins passes when asserted as the calls were made', async () => {
     const { verifier, text } = await missThenFill();
     expect(text).toBe('a,b');
@@ -28,6 +29,7 @@ describe('a third-party plugin shares the verifier timeline with the AWS plugin'
     verifier.kv.assertCall({ method: 'set', key: 'report:daily.csv', value: 'a,b' });
     expect(() => verifier.verifyAll()).not.toThrow();
   });
+  // #endregion one-timeline
 
   test("an AWS assertion while a kv call is next fails, naming that call and its plugin's hint", async () => {
     const { verifier } = await missThenFill();
