@@ -38,14 +38,17 @@ interface InterceptionState {
   users: number;
   /** Node's own module registry is watched: every copy it loads from then on is patched as it loads. */
   watchingNodeRegistry: boolean;
+  /** The copies the last look found in a registry Node does not load (Jest's). */
+  found: readonly BaseClientCopy[];
 }
 
 // Shared by the copies of ts-tripwire in this realm, so that they never patch a prototype twice.
-const state = processWide<InterceptionState>('aws-interception.v4', () => ({
+const state = processWide<InterceptionState>('aws-interception.v5', () => ({
   patched: new WeakSet(),
   patchedFiles: new Set(),
   users: 0,
   watchingNodeRegistry: false,
+  found: [],
 }));
 
 // Each set of copies is reported once per process, not once per Jest test file.
@@ -69,13 +72,15 @@ const loadedByNode = require.cache === nodeModules._cache;
  * library changes nothing for it.
  *
  * Under Node's registry, the first activation also hooks module loading, so that copies loaded later are
- * patched as they load, and later activations have nothing to do. Under Jest, each activation looks for
- * copies its registry loaded since the last (a `jest.resetModules()` loads new ones).
+ * patched as they load, and later activations have nothing to do. Under Jest, whose registry Node's hook
+ * never sees, an activation looks again only when a copy found last time is no longer the loaded one (a
+ * `jest.resetModules()` empties the registry): looking means reading every loaded module's path, and a
+ * project loads thousands.
  */
 export function activateInterception(): void {
   state.users++;
   installNetworkGuard();
-  if (state.watchingNodeRegistry) return;
+  if (state.watchingNodeRegistry || stillLoaded(state.found)) return;
   if (loadedByNode) {
     state.watchingNodeRegistry = true;
     patch(nodeModules, '_load', patchCopiesAsTheyLoad);
@@ -86,7 +91,12 @@ export function activateInterception(): void {
     if (preloaded !== undefined) copies.push(preloaded);
   }
   for (const copy of copies) patchSend(copy);
+  state.found = copies;
   warnAboutSeveralCopies();
+}
+
+function stillLoaded(copies: readonly BaseClientCopy[]): boolean {
+  return copies.length > 0 && copies.every((copy) => require.cache[copy.file]?.exports === copy.exports);
 }
 
 /** Undoes one `activateInterception`. Patches stay (see above); the last one lets go of the last verifier. */
