@@ -159,7 +159,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
     activateInterception();
   }
 
-  /** Undoes one `activate()`; the last one restores every patched `send` exactly. */
+  /** Undoes one `activate()`. The patches stay: a late call from sandbox work must still be refused. */
   deactivate(): void {
     if (this.activations === 0) return;
     this.activations--;
