@@ -16,17 +16,33 @@ import {
 export type SendFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /** One call of a patched `send`, as the interceptor reports it: everything the handler needs, once. */
-export interface InterceptedSend {
-  readonly client: object;
-  readonly command: unknown;
+export class InterceptedSend {
   /** `send(command, options)` or `send(command, options, callback)`; `undefined` otherwise. */
   readonly options: unknown;
   /** `send(command, callback)` or `send(command, options, callback)`; `undefined` otherwise. */
   readonly callback: unknown;
-  /** The copy of the SDK core whose `send` was called. */
-  readonly copy: BaseClientCopy;
+
+  constructor(
+    readonly client: object,
+    readonly command: unknown,
+    private readonly optionsOrCallback: unknown,
+    private readonly maybeCallback: unknown,
+    /** How many arguments `send` was given, so a pass-through repeats the call exactly. */
+    private readonly argumentCount: number,
+    /** The copy of the SDK core whose `send` was called. */
+    readonly copy: BaseClientCopy,
+    private readonly original: SendFunction,
+  ) {
+    const callbackSecond = typeof optionsOrCallback === 'function';
+    this.options = callbackSecond ? undefined : optionsOrCallback;
+    this.callback = callbackSecond ? optionsOrCallback : maybeCallback;
+  }
+
   /** The SDK's own `send`, applied to the call exactly as it was made. */
-  passThrough(): unknown;
+  passThrough(): unknown {
+    const args = [this.command, this.optionsOrCallback, this.maybeCallback].slice(0, this.argumentCount);
+    return Reflect.apply(this.original, this.client, args);
+  }
 }
 
 interface InterceptionState {
@@ -137,17 +153,17 @@ function patchSend(copy: BaseClientCopy): void {
         const handler = route === undefined ? undefined : handlerFor(route);
         // biome-ignore lint/complexity/noArguments: passes the call through exactly as it was made
         if (handler === undefined) return Reflect.apply(original, this, arguments);
-        // biome-ignore lint/complexity/noArguments: kept for a pass-through exactly as the call was made
-        const args = arguments;
-        const client = this as object;
-        return handler.handleSend(route as Route, {
-          client,
+        const call = new InterceptedSend(
+          this as object,
           command,
-          options: typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback,
-          callback: typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback,
+          optionsOrCallback,
+          maybeCallback,
+          // biome-ignore lint/complexity/noArguments: the count only, so the call can be repeated exactly
+          arguments.length,
           copy,
-          passThrough: () => Reflect.apply(original, client, args),
-        });
+          original,
+        );
+        return handler.handleSend(route as Route, call);
       },
   );
 }

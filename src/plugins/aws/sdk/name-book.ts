@@ -32,11 +32,15 @@ export class NameBook {
   private readonly called = new Set<CallName>();
   // Weak, and held by the book rather than by the shared per-class info, so that no cache keeps a plugin alive.
   private readonly noted = new WeakSet<CallInfo>();
+  private lastNoted: CallInfo | undefined;
 
   constructor(private readonly hintName: () => string) {}
 
   /** Called for every call: cheap after the first call of each kind. (`_owner` is no longer needed.) */
   noteCall(info: CallInfo): void {
+    // Calls come in runs of one operation: the last one noted answers without a WeakSet lookup.
+    if (info === this.lastNoted) return;
+    this.lastNoted = info;
     if (this.noted.has(info)) return;
     this.noted.add(info);
     this.displayNames.set(info.name.serviceKey, info.name.service);
