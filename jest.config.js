@@ -55,7 +55,7 @@ module.exports = {
       displayName: 'sdk-3.600',
       roots: ['<rootDir>/tests'],
       testMatch: [
-        '<rootDir>/tests/aws/**/*.test.ts',
+        '<rootDir>/tests/plugins/aws/**/*.test.ts',
         '<rootDir>/tests/fidelity/**/*.test.ts',
         '<rootDir>/tests/compat/sdk-3.600/*.test.ts',
       ],
@@ -64,16 +64,16 @@ module.exports = {
         // Latest line only, by design:
         // - plain Node child processes that resolve the root's node_modules, out of reach of the resolver
         //   below (tests/compat/sdk-3.600/sdk-line.test.ts runs the same checks from the workspace);
-        '/tests/aws/module-loading\\.test\\.ts$',
+        '/tests/plugins/aws/interception/module-loading\\.test\\.ts$',
         // - validation against the service model reads the commands' operation schemas, which this line
         //   does not have: there it is skipped (sdk-line.test.ts pins that down).
-        '/tests/aws/validation\\.test\\.ts$',
+        '/tests/plugins/aws/sdk/validation\\.test\\.ts$',
         // - loads this workspace's SDK beside the root's on purpose: here both would be the same copy.
-        '/tests/aws/sdk-copies\\.test\\.ts$',
+        '/tests/plugins/aws/interception/sdk-copies\\.test\\.ts$',
         // - both copies are the same copy under this project's resolver;
-        '/tests/aws/error-classes-per-copy\\.test\\.ts$',
+        '/tests/plugins/aws/sdk/error-classes-per-copy\\.test\\.ts$',
         // - a schema-based output run through the SDK's own deserializer: this line has neither.
-        '/tests/aws/blob-members\\.test\\.ts$',
+        '/tests/plugins/aws/sdk/blob-members\\.test\\.ts$',
       ],
       // The SDK imports of tests and of ts-tripwire, which would find the root's latest line, come from the
       // workspace; requires inside the workspace keep Node's resolution (see tests/compat/resolver.js).

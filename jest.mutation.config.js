@@ -1,7 +1,7 @@
 /**
  * The Jest configuration for mutation runs (`npm run mutation`, see docs/testing.md): the `library`
  * project's in-process unit tests only. Left out, because they spawn child processes or pack the library:
- * tests/jest-setup, tests/vitest-setup, tests/packaging and tests/aws/module-loading; also tests/docs,
+ * tests/jest-setup, tests/vitest-setup, tests/packaging and tests/plugins/aws/interception/module-loading; also tests/docs,
  * which checks the docs' code samples, not the code. The sdk-3.600 project's run of the same tests
  * against the older SDK line would only repeat the work.
  */
@@ -24,7 +24,7 @@ module.exports = {
     '/tests/jest-setup/',
     '/tests/vitest-setup/',
     '/tests/packaging/',
-    '/tests/aws/module-loading\\.test\\.ts$',
+    '/tests/plugins/aws/interception/module-loading\\.test\\.ts$',
     '/tests/docs/',
   ],
 };

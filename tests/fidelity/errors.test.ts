@@ -1,7 +1,7 @@
 /**
  * Errors from a code, caught the way production code catches real SDK errors: `instanceof` the client
  * package's own exception classes, `error.name`, `error.$fault` and `error.$metadata.httpStatusCode`.
- * (tests/aws/errors-from-code covers the shape of one error per service; this proves the caller's branches.)
+ * (tests/plugins/aws/sdk/errors-from-code covers the shape of one error per service; this proves the caller's branches.)
  */
 import {
   ConditionalCheckFailedException,

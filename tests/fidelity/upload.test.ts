@@ -1,7 +1,7 @@
 /**
  * lib-storage `Upload` drives S3 through `send`: one `PutObject` for a small body, else
  * `CreateMultipartUpload`, an `UploadPart` per part (several in flight at once), `CompleteMultipartUpload`,
- * and `AbortMultipartUpload` when anything fails. (The small-body path is covered in tests/aws/flows.)
+ * and `AbortMultipartUpload` when anything fails. (The small-body path is covered in tests/plugins/aws/mocking/flows.)
  */
 import { Readable } from 'node:stream';
 import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';

@@ -71,7 +71,7 @@ describe('what differs on the 3.600 line', () => {
       GetObjectCommand: new (input: object) => object;
     };
     const verifier = new StrictVerifier();
-    // Both refused on schema-based lines (tests/aws/validation.test.ts); accepted here.
+    // Both refused on schema-based lines (tests/plugins/aws/sdk/validation.test.ts); accepted here.
     verifier.aws.mockCall('s3', 'ListObjectsV2', { returns: { Content: [] }, required: false });
     verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'served' } });
     const output = await verifier.run(() =>

@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
-import { rejectionOf } from '../support/rejection';
+import { rejectionOf } from '../../../support/rejection';
 
 const getObject = (s3: S3Client) => s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }));
 

@@ -5,8 +5,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
-import { callInfo } from '../../src/plugins/aws/sdk/call-info';
-import { cachedServiceNameCount, nameCommand } from '../../src/plugins/aws/sdk/naming';
+import { callInfo } from '../../../../src/plugins/aws/sdk/call-info';
+import { cachedServiceNameCount, nameCommand } from '../../../../src/plugins/aws/sdk/naming';
 
 describe('naming services and operations', () => {
   test.each(['s3', 'S3', 'S3Client', ' s3 '])('service %p matches S3 calls', async (service) => {

@@ -2,8 +2,8 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Client } from '@smithy/core/client';
 import { StrictVerifier } from 'ts-tripwire';
-import { LoopbackServer } from '../support/loopback-server';
-import { rejectionOf } from '../support/rejection';
+import { LoopbackServer } from '../../../support/loopback-server';
+import { rejectionOf } from '../../../support/rejection';
 
 const server = new LoopbackServer();
 let endpoint = '';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { StrictVerifier } from 'ts-tripwire';
 
 // A second, nested install: the 3.600 line the compat workspace holds (npm test installs it first).
-const NESTED = join(__dirname, '../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
+const NESTED = join(__dirname, '../../../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
 type S3Package = typeof import('@aws-sdk/client-s3');
 
 afterEach(() => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { buildSync } from 'esbuild';
 import { EscapedRequestError, StrictVerifier, type VerificationError } from 'ts-tripwire';
-import { LoopbackServer } from '../support/loopback-server';
-import { rejectionOf } from '../support/rejection';
+import { LoopbackServer } from '../../../support/loopback-server';
+import { rejectionOf } from '../../../support/rejection';
 
 interface BundledApp {
   putObject(endpoint: string): Promise<unknown>;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   endpoint = await server.start();
   const outfile = join(bundleDir, 'bundled-client.js');
   buildSync({
-    entryPoints: [join(__dirname, '../fixtures/bundled/bundled-client.ts')],
+    entryPoints: [join(__dirname, '../../../fixtures/bundled/bundled-client.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,6 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import { EscapedRequestError, StrictVerifier } from 'ts-tripwire';
-import { rejectionOf } from '../support/rejection';
+import { rejectionOf } from '../../../support/rejection';
 
 type Sts = typeof import('@aws-sdk/client-sts');
 

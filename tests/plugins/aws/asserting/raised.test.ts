@@ -1,7 +1,7 @@
 import { GetObjectCommand, NoSuchBucket, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, test } from '@jest/globals';
 import { InteractionMismatchError, StrictVerifier } from 'ts-tripwire';
-import { raisedMatches } from '../../src/plugins/aws/asserting/raised';
+import { raisedMatches } from '../../../../src/plugins/aws/asserting/raised';
 
 const PARAMS = { Bucket: 'b', Key: 'k' };
 

@@ -5,9 +5,9 @@
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { sdkAbortError } from '../../src/plugins/aws/sdk/sdk-errors';
-import { LoopbackServer } from '../support/loopback-server';
-import { rejectionOf } from '../support/rejection';
+import { sdkAbortError } from '../../../../src/plugins/aws/sdk/sdk-errors';
+import { LoopbackServer } from '../../../support/loopback-server';
+import { rejectionOf } from '../../../support/rejection';
 
 const server = new LoopbackServer();
 let endpoint = '';

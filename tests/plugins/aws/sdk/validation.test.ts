@@ -3,7 +3,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { InvalidParamsError, StrictVerifier, TripwireConfigError, type VerificationError } from 'ts-tripwire';
-import { rejectionOf } from '../support/rejection';
+import { rejectionOf } from '../../../support/rejection';
 
 describe('validation against the installed SDK’s service model', () => {
   test('an output member the operation does not have is refused at registration, with a suggestion', () => {
@@ -70,7 +70,7 @@ describe('validation against the installed SDK’s service model', () => {
         [
           "^AWS call with params the operation does not have: s3\\.GetObject\\(\\{ bucket: 'b', Key: 'k' \\}\\)",
           "  - bucket is not a member of this input\\. Did you mean 'Bucket'\\?",
-          'Called at tests/aws/validation\\.test\\.ts:\\d+:\\d+',
+          'Called at tests/plugins/aws/sdk/validation\\.test\\.ts:\\d+:\\d+',
           'The real SDK drops unknown params without a word',
         ].join('\n'),
       ),

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import * as root from '@aws-sdk/client-s3';
 import { afterAll, afterEach, describe, expect, jest, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
-import { rejectionOf } from '../support/rejection';
+import { rejectionOf } from '../../../support/rejection';
 
-const NESTED = join(__dirname, '../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
+const NESTED = join(__dirname, '../../../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
 type S3Package = typeof import('@aws-sdk/client-s3');
 
 const temporary: string[] = [];
@@ -40,7 +40,7 @@ function expectOwnClasses(error: Error, own: S3Package, other: S3Package): void 
  * folder not named after the package, beside its dependencies.
  */
 function aliasedCopy(): string {
-  const workspace = join(__dirname, '../compat/sdk-3.600/node_modules');
+  const workspace = join(__dirname, '../../../compat/sdk-3.600/node_modules');
   const folder = mkdtempSync(join(tmpdir(), 'tripwire-alias-'));
   temporary.push(folder);
   const modules = join(folder, 'node_modules');

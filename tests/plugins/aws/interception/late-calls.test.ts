@@ -3,8 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { PostSandboxInteractionError, StrictVerifier, type VerificationError } from 'ts-tripwire';
-import { LoopbackServer } from '../support/loopback-server';
-import { rejectionOf } from '../support/rejection';
+import { LoopbackServer } from '../../../support/loopback-server';
+import { rejectionOf } from '../../../support/rejection';
 
 // Work started inside a sandbox that calls AWS after `run` has settled: API.md §3. Every client points at a
 // loopback server, so a call that escaped would be seen there.

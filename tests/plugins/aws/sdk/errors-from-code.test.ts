@@ -15,7 +15,7 @@ import { QueueDoesNotExist, SendMessageCommand, SQSClient, SQSServiceException }
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
-import { modeledClientStatus } from '../support/modeled-status';
+import { modeledClientStatus } from '../../../support/modeled-status';
 
 async function getObjectError(verifier: StrictVerifier): Promise<Record<string, unknown> & Error> {
   const error = await verifier.run(() =>

@@ -9,8 +9,8 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { JsonShapeDeserializer } from '@aws-sdk/core/protocols';
 import { describe, expect, test } from '@jest/globals';
 import { fromBase64 } from '@smithy/core/serde';
-import { buildOutput } from '../../src/plugins/aws/mocking/outputs';
-import { payloadMembers } from '../../src/plugins/aws/sdk/payload-members';
+import { buildOutput } from '../../../../src/plugins/aws/mocking/outputs';
+import { payloadMembers } from '../../../../src/plugins/aws/sdk/payload-members';
 
 const KMS = 'com.amazonaws.kms';
 const PlaintextType = [0, KMS, 'PlaintextType', 8, 21];

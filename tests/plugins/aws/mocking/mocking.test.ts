@@ -10,7 +10,7 @@ import {
   TripwireConfigError,
   UnmockedInteractionError,
 } from 'ts-tripwire';
-import { rejectionOf } from '../support/rejection';
+import { rejectionOf } from '../../../support/rejection';
 
 const getObject = (s3: S3Client, Key: string) => s3.send(new GetObjectCommand({ Bucket: 'b', Key }));
 
@@ -102,7 +102,7 @@ describe('serving calls from the queues', () => {
       verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key } });
     }
     expect(() => verifier.verifyAll()).toThrow(
-      /^ {2}s3\.GetObject \(2 of times: 3 unused\), registered at tests\/aws\/mocking\.test\.ts:\d+:\d+$/m,
+      /^ {2}s3\.GetObject \(2 of times: 3 unused\), registered at tests\/plugins\/aws\/mocking\/mocking\.test\.ts:\d+:\d+$/m,
     );
   });
 

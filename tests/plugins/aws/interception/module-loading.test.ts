@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { offlineEnvironment } from '../support/offline-environment';
+import { offlineEnvironment } from '../../../support/offline-environment';
 
 /** Runs a script with plain Node (no Jest module registry) against the built package. */
 function runNode(
   script: string,
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(__dirname, '../fixtures/node', script)], {
+  const result = spawnSync(process.execPath, [join(__dirname, '../../../fixtures/node', script)], {
     env: { PATH: process.env.PATH, ...offlineEnvironment(), ...env },
     encoding: 'utf8',
     timeout: 60_000,
