@@ -92,6 +92,13 @@ describe('params that differ only in what the assertion checks deeply', () => {
 });
 
 describe('diffValues', () => {
+  test('an expected key that is undefined is absent: a value there is reported once, as extra', () => {
+    expect(diff({ VersionId: undefined, Key: 'k' }, { VersionId: null, Key: 'k' })).toEqual([
+      { path: 'VersionId', expected: ABSENT, actual: null },
+    ]);
+    expect(diff({ VersionId: undefined }, {})).toEqual([]);
+  });
+
   test('bytes against anything else, or of another length, differ without throwing', () => {
     const bytes = new Uint8Array([97, 98]);
     expect(diff(bytes, 'ab', 'Body')).toEqual([{ path: 'Body', expected: bytes, actual: 'ab' }]);
