@@ -51,6 +51,8 @@ export function strictSettings(plugins: readonly PluginKind[]): SettingSpecs {
 export class StrictVerifier extends Verifier {
   /** Matches any value. The same constant as `tripwire.ANY`. */
   readonly ANY = ANY;
+  /** Every setting, as `configure()` left them: `guard`, `validate`, and those of other enabled plugins. */
+  declare readonly settings: Required<ConfigureOptions> & Record<string, unknown>;
 
   constructor(options: StrictVerifierOptions = {}) {
     super([...BUILT_IN, ...(options.plugins ?? [])]);
