@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import { boxedSource, constructorNameOf, symbolText } from './describe-value';
 import { describeThrown } from './guarded-read';
+import { isError } from './is-error';
 import { quote } from './quote';
 import { CIRCULAR, isBytes, isPlainObject, isStreamLike, Uncopied } from './values';
 
@@ -61,8 +62,7 @@ function formatObject(value: object, indent: string, oneLine: boolean, ancestors
   if (value instanceof Date) return `new Date(${quote(value.toISOString())})`;
   if (isBytes(value)) return formatBytes(value);
   if (isStreamLike(value)) return `tripwire.ANY /* <${constructorName(value) ?? 'stream'}> */`;
-  if (types.isNativeError(value) || value instanceof Error)
-    return `${constructorName(value) ?? 'Error'}(${quote((value as Error).message)})`;
+  if (isError(value)) return `${constructorName(value) ?? 'Error'}(${quote(value.message)})`;
   if (types.isRegExp(value)) return String(value);
   const entries = (list: Array<[string | undefined, unknown]>, open: string, close: string) =>
     formatEntries(list, open, close, indent, oneLine, ancestors);

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { types } from 'node:util';
 import { guardedRead } from '../../../util/guarded-read';
+import { isError } from '../../../util/is-error';
 import { copyProblem, isPlainObject, type PlainObject } from '../../../util/values';
 import { registrationError } from '../messages/registration-errors';
 import { specProblem } from '../messages/spec-errors';
@@ -105,16 +105,16 @@ function returnsOutcome(returns: unknown, given: boolean, callText: string): Out
 }
 
 function raisesOutcome(raises: unknown, callText: string): Outcome {
-  // isNativeError also knows an Error made in another realm (vm, a worker's message), which instanceof does not.
-  const isError = guardedRead(() => types.isNativeError(raises) || raises instanceof Error);
-  if (isError.ok && isError.value) return { kind: 'raises-error', error: raises as Error };
+  // An Error of another realm (vm, a worker's message) too, which instanceof alone does not know.
+  const anError = guardedRead(() => isError(raises));
+  if (anError.ok && anError.value) return { kind: 'raises-error', error: raises as Error };
   if (typeof raises === 'function') {
     refuseClass(raises, 'raises', callText);
     return { kind: 'raises-fn', fn: raises as (params: never) => unknown };
   }
   if (typeof raises === 'string' && raises !== '')
     return { kind: 'raises-code', spec: { code: checkCode(raises, callText) } };
-  if (raises !== null && typeof raises === 'object' && isError.ok) {
+  if (raises !== null && typeof raises === 'object' && anError.ok) {
     const fields = readFields(raises, callText, 'raises');
     if (typeof fields.code === 'string' && fields.code !== '') {
       checkCode(fields.code, callText);
