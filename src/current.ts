@@ -1,4 +1,5 @@
 import { NoActiveVerifierError } from './errors';
+import { json } from './plugins/aws/asserting/json';
 import type { AwsPlugin } from './plugins/aws/aws-plugin';
 import type { PluginKind } from './plugins/contract/plugin';
 import { type ConfigureOptions, type StrictVerifier, strictSettings } from './strict-verifier';
@@ -88,6 +89,11 @@ export interface Tripwire {
   readonly verifier: StrictVerifier;
   /** Matches any value. A constant: works anywhere, with or without a verifier. */
   readonly ANY: AsymmetricMatcher;
+  /**
+   * Matches a JSON string or UTF-8 bytes param by its parsed value: `tripwire.json({ id: 1 })` (exact) or
+   * `tripwire.json(expect.objectContaining({ id: 1 }))`. Works anywhere, with or without a verifier.
+   */
+  json(expected: unknown): AsymmetricMatcher;
 }
 
 const methods = Object.freeze({
@@ -112,6 +118,7 @@ const methods = Object.freeze({
     return currentVerifier('tripwire.verifier');
   },
   ANY,
+  json,
 });
 
 /** `tripwire`, plus the current verifier's other plugins by name. */

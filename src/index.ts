@@ -97,6 +97,11 @@ export {
 export type { AsymmetricMatcher } from './util/format';
 export { ANY } from './util/matching';
 /**
+ * Matches a param that holds JSON text (a string or UTF-8 bytes) by the value it parses to: `json({ id: 1 })`
+ * exactly, key order aside, or `json(expect.objectContaining({ id: 1 }))`. The same function as `tripwire.json`.
+ */
+export { json } from './plugins/aws/asserting/json';
+/**
  * Options for `tripwire.configure(...)` and `verifier.configure(...)`: `guard` ({@link GuardLevel}) and
  * `validate` (check mocked outputs and call params against the installed SDK's service model; default
  * `true`). Called inside a test, they apply to that test; at the top of a test file, to every test in it.

@@ -16,6 +16,30 @@ export class Note {
   constructor(readonly text: string) {}
 }
 
+/** Text a message shows as it is: an excerpt of a value rather than the value (`…'abc' ▸ 'def'…`). */
+export class Verbatim {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * A matcher that prints as the call that makes it, its argument formatted like any value, so that a hint
+ * holding it can be pasted (`tripwire.json({ id: 1 })`).
+ */
+export abstract class CallMatcher implements AsymmetricMatcher {
+  /** `tripwire.json` */
+  abstract readonly callee: string;
+  abstract readonly argument: unknown;
+  abstract asymmetricMatch(other: unknown): boolean;
+
+  toString(): string {
+    return `${this.callee}(${formatValue(this.argument)})`;
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
 /**
  * Formats a value as TypeScript source that evaluates back to an equal value where that is possible,
  * so that hints in error messages can be pasted into a test as they are. Cycles, Proxies and throwing
@@ -37,6 +61,7 @@ function format(value: unknown, indent: string, oneLine: boolean, ancestors: Set
   if (value === null) return 'null';
   if (typeof value === 'string') return formatString(value);
   if (typeof value === 'bigint') return `${value}n`;
+  if (Object.is(value, -0)) return '-0';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'symbol') return symbolText(value);
   if (ancestors.has(value)) return `tripwire.ANY /* ${CIRCULAR} */`;
@@ -54,6 +79,9 @@ function format(value: unknown, indent: string, oneLine: boolean, ancestors: Set
 function formatObject(value: object, indent: string, oneLine: boolean, ancestors: Set<object>): string {
   if (types.isProxy(value)) return typeof value === 'function' ? '<Proxy of a function>' : '<Proxy>';
   if (value instanceof Note) return `<${value.text}>`;
+  if (value instanceof Verbatim) return value.text;
+  if (value instanceof CallMatcher)
+    return `${value.callee}(${format(value.argument, indent, oneLine, ancestors)})`;
   if (value instanceof Uncopied) return `tripwire.ANY /* ${value.text} */`;
   if (typeof value === 'function') return describeFunction(value);
   if (isAsymmetricMatcher(value)) return describeMatcher(value);
@@ -116,6 +144,8 @@ function formatString(text: string): string {
 }
 
 function formatKey(key: string): string {
+  // `__proto__: x` in a literal sets the prototype; the computed form makes the own key the data has.
+  if (key === '__proto__') return `['__proto__']`;
   return IDENTIFIER.test(key) ? key : quote(key);
 }
 

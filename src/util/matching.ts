@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type AsymmetricMatcher, isAsymmetricMatcher, Note } from './format';
+import { type AsymmetricMatcher, isAsymmetricMatcher, Note, Verbatim } from './format';
+import { parseJsonDocument } from './json-text';
+import { excerptText, stringDifference } from './string-diff';
 import { isBytes, isPlainObject, isStreamLike, type PlainObject } from './values';
 
 /** Matches any value, including `undefined`. A constant: usable anywhere, with or without a verifier. */
@@ -14,6 +16,15 @@ export interface FieldMismatch {
   readonly path: string;
   readonly expected: unknown;
   readonly actual: unknown;
+}
+
+/** A matcher that lists where a value fails it (at least one entry), rather than showing the value whole. */
+export interface ExplainingMatcher extends AsymmetricMatcher {
+  explainMismatch(actual: unknown, path: string, out: FieldMismatch[]): void;
+}
+
+function isExplaining(matcher: AsymmetricMatcher): matcher is ExplainingMatcher {
+  return typeof (matcher as Partial<ExplainingMatcher>).explainMismatch === 'function';
 }
 
 /** A key that is not there, so that a diff says so instead of printing `undefined`. */
@@ -42,14 +53,15 @@ function diffWithin(
   compared: ComparedPath,
 ): void {
   if (isAsymmetricMatcher(expected)) {
-    if (!expected.asymmetricMatch(actual)) out.push({ path, expected, actual });
+    if (expected.asymmetricMatch(actual)) return;
+    if (isExplaining(expected)) expected.explainMismatch(actual, path, out);
+    else out.push({ path, expected, actual });
     return;
   }
   if (Object.is(expected, actual)) return;
-  if (isBytes(expected) && isBytes(actual)) {
-    if (!Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength).equals(actual)) {
-      out.push({ path, expected, actual });
-    }
+  if (isBytes(expected) && isBytes(actual) && bytesEqual(expected, actual)) return;
+  if (isText(expected) && isText(actual)) {
+    diffTexts(expected, actual, path, out);
     return;
   }
   const bothArrays = Array.isArray(expected) && Array.isArray(actual);
@@ -76,6 +88,88 @@ function diffWithin(
   if (isStreamLike(expected) || isStreamLike(actual) || !isDeepStrictEqual(expected, actual)) {
     out.push({ path, expected, actual });
   }
+}
+
+function bytesEqual(expected: Uint8Array, actual: Uint8Array): boolean {
+  return Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength).equals(actual);
+}
+
+function isText(value: unknown): value is string | Uint8Array {
+  return typeof value === 'string' || isBytes(value);
+}
+
+/** Longer strings are shown as an excerpt around their first difference rather than whole. */
+const LONG_STRING = 60;
+const JSON_PATHS_SHOWN = 8;
+const MORE_PATHS_NAMED = 5;
+
+/**
+ * Two unequal strings or byte arrays. When both hold a JSON object or array, the differing paths of the
+ * parsed values (`params.Body (JSON) .id`); when they are long strings, an excerpt around the first
+ * difference; otherwise both whole.
+ */
+function diffTexts(
+  expected: string | Uint8Array,
+  actual: string | Uint8Array,
+  path: string,
+  out: FieldMismatch[],
+): void {
+  const expectedJson = parseJsonDocument(expected);
+  const actualJson = expectedJson === undefined ? undefined : parseJsonDocument(actual);
+  let shownPath = path;
+  if (expectedJson !== undefined && actualJson !== undefined) {
+    const inner: FieldMismatch[] = [];
+    diffValues(expectedJson.value, actualJson.value, '', inner);
+    if (inner.length > 0) {
+      pushJsonPaths(path, inner, out);
+      return;
+    }
+    if (typeof expected === typeof actual) shownPath = `${path} (same JSON value, different text)`;
+  }
+  if (
+    typeof expected === 'string' &&
+    typeof actual === 'string' &&
+    Math.max(expected.length, actual.length) > LONG_STRING
+  ) {
+    const difference = stringDifference(expected, actual);
+    out.push({
+      path: `${shownPath} (differs at index ${difference.offset})`,
+      expected: new Verbatim(excerptText(expected, difference.expected, difference.offset)),
+      actual: new Verbatim(excerptText(actual, difference.actual, difference.offset)),
+    });
+    return;
+  }
+  out.push({ path: shownPath, expected, actual });
+}
+
+/**
+ * Differences found inside a JSON document (paths relative to it) listed under the param that holds it:
+ * `params.Body (JSON) .id`, the first few, then how many more.
+ */
+export function pushJsonPaths(path: string, inner: FieldMismatch[], out: FieldMismatch[]): void {
+  const prefix = `${path} (JSON)`;
+  for (const mismatch of inner.slice(0, JSON_PATHS_SHOWN)) {
+    out.push({ ...mismatch, path: `${prefix}${jsonPathSuffix(mismatch.path)}` });
+  }
+  const rest = inner.slice(JSON_PATHS_SHOWN);
+  if (rest.length === 0) return;
+  const named = rest
+    .slice(0, MORE_PATHS_NAMED)
+    .map((mismatch) => jsonPathSuffix(mismatch.path).trim() || '(root)');
+  const etc = rest.length > MORE_PATHS_NAMED ? ', …' : '';
+  out.push({
+    path: `${prefix} and ${rest.length} more (${named.join(', ')}${etc})`,
+    expected: NOT_SHOWN,
+    actual: NOT_SHOWN,
+  });
+}
+
+const NOT_SHOWN = new Note('not shown');
+
+/** `.id`, `.items[0]`, `[2].id`, or nothing for the whole document. */
+function jsonPathSuffix(innerPath: string): string {
+  if (innerPath === '') return '';
+  return innerPath.startsWith('[') ? ` ${innerPath}` : ` .${innerPath}`;
 }
 
 function diffArrays(

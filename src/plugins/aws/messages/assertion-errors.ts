@@ -94,3 +94,19 @@ export function allWildcardError(expected: Named & { params: unknown }, hint: st
       `Assert the real params (use expect.objectContaining({ ... }) for an explicit partial match):\n${hint}`,
   );
 }
+
+const JSON_ARGUMENT =
+  'tripwire.json() takes the value the JSON text should parse to (plain objects, arrays, strings, finite numbers, booleans, null, matchers at any depth), or one matcher for all of it';
+
+/** `problem` says what in the argument no JSON text parses to, and where. */
+export function jsonArgumentError(problem: string): Error {
+  return new TripwireConfigError(
+    `${JSON_ARGUMENT}: ${problem}. For example: tripwire.json({ id: 1, tags: ['a'] }) or tripwire.json(expect.objectContaining({ id: 1 })).`,
+  );
+}
+
+export function unreadableJsonArgumentError(error: unknown): Error {
+  return new TripwireConfigError(
+    `${JSON_ARGUMENT}: reading it threw ${describeThrown(error)}. Give plain data, not getters or a Proxy.`,
+  );
+}

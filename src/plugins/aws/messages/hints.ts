@@ -1,5 +1,6 @@
 import { formatValue } from '../../../util/format';
 import { isError } from '../../../util/is-error';
+import { withJsonMatchers } from '../../../util/json-in-hints';
 
 /** The plugin methods that name a call by service and operation. */
 export type AwsMethod = 'mockCall' | 'assertAwsCall';
@@ -19,7 +20,7 @@ export function mockHint(hintName: string, service: string, operation: string): 
   return `${awsCode(hintName, 'mockCall', `'${service}', '${operation}', { returns: { /* ${operation}CommandOutput */ } }`)};`;
 }
 
-/** A ready-to-paste assertion built from the recorded values. */
+/** A ready-to-paste assertion built from the recorded values, JSON payloads as `tripwire.json(...)`. */
 export function assertHint(
   hintName: string,
   service: string,
@@ -27,7 +28,7 @@ export function assertHint(
   params: unknown,
   raised: unknown,
 ): string {
-  const fields: Record<string, unknown> = { service, operation, params: params ?? {} };
+  const fields: Record<string, unknown> = { service, operation, params: withJsonMatchers(params ?? {}) };
   if (raised !== undefined) fields.raised = raisedName(raised);
   return `${awsCode(hintName, 'assertAwsCall', formatValue(fields, ''))};`;
 }
