@@ -8,7 +8,7 @@ import { ANY } from './util/matching';
 import { processWide } from './util/process-wide';
 import { readConfigureOptions } from './verifier/settings';
 
-type RunnerName = 'Jest' | 'Vitest';
+export type RunnerName = 'Jest' | 'Vitest' | 'node:test';
 
 interface RunnerState {
   runner: RunnerName | undefined;
@@ -28,7 +28,7 @@ const state = processWide<RunnerState>('runner-state.v1', () => ({
   pluginKinds: [],
 }));
 
-/** Called by the Jest and Vitest setups once per test file: a new file starts with no file-level settings. */
+/** Called by each runner setup once per test file: a new file starts with no file-level settings. */
 export function markRunnerSetup(runner: RunnerName): void {
   state.runner = runner;
   state.fileSettings = {};
@@ -36,6 +36,11 @@ export function markRunnerSetup(runner: RunnerName): void {
 
 export function setCurrentVerifier(verifier: StrictVerifier | undefined): void {
   state.verifier = verifier;
+}
+
+/** The verifier `tripwire` stands for now, if any: a node:test subtest's setup puts its parent's back after it. */
+export function currentTestVerifier(): StrictVerifier | undefined {
+  return state.verifier;
 }
 
 export function fileSettings(): ConfigureOptions {

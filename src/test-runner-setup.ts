@@ -1,33 +1,68 @@
-import { fileSettings, markRunnerSetup, pluginKindsOfEachTest, setCurrentVerifier } from './current';
+import {
+  currentTestVerifier,
+  fileSettings,
+  markRunnerSetup,
+  pluginKindsOfEachTest,
+  type RunnerName,
+  setCurrentVerifier,
+} from './current';
 import { applyOfflineDefaults } from './offline-defaults';
 import { StrictVerifier } from './strict-verifier';
 
 type Hook = (fn: () => void | Promise<void>) => void;
 
-/**
- * The per-test life cycle shared by the Jest and Vitest setups: a fresh verifier and the guard before each
- * test; after it, the guard off and `verifyAll()`, whose error fails that test.
- */
-export function installTestRunnerSetup(runner: 'Jest' | 'Vitest', beforeEach: Hook, afterEach: Hook): void {
+/** One test's verifier, from just before the test until `finish()`. */
+export interface TestVerifier {
+  readonly verifier: StrictVerifier;
+  /**
+   * Stops this test's guard, puts back the verifier that was current before it (a node:test parent's, or
+   * none) and runs `verifyAll()`, whose error fails the test.
+   */
+  finish(): void;
+}
+
+/** Called once per test file by each runner setup: offline defaults, and no file-level settings yet. */
+export function prepareTestFile(runner: RunnerName): void {
   applyOfflineDefaults();
   markRunnerSetup(runner);
-  let stopGuard: (() => void) | undefined;
-  let verifier: StrictVerifier | undefined;
+}
+
+/**
+ * A fresh verifier for the test about to start: it enables the plugins of every test, takes the file's
+ * settings, becomes what `tripwire` stands for, and starts the guard.
+ */
+export function startTestVerifier(): TestVerifier {
+  const previous = currentTestVerifier();
+  const verifier = new StrictVerifier({ plugins: pluginKindsOfEachTest() });
+  verifier.hintName = 'tripwire';
+  verifier.configure(fileSettings());
+  setCurrentVerifier(verifier);
+  const stopGuard = verifier.startGuard();
+  return {
+    verifier,
+    finish() {
+      stopGuard();
+      setCurrentVerifier(previous);
+      verifier.verifyAll();
+    },
+  };
+}
+
+/**
+ * The per-test life cycle of the Jest and Vitest setups: a fresh verifier and the guard before each test;
+ * after it, the guard off and `verifyAll()`, whose error fails that test.
+ */
+export function installTestRunnerSetup(runner: 'Jest' | 'Vitest', beforeEach: Hook, afterEach: Hook): void {
+  prepareTestFile(runner);
+  let running: TestVerifier | undefined;
 
   beforeEach(() => {
-    verifier = new StrictVerifier({ plugins: pluginKindsOfEachTest() });
-    verifier.hintName = 'tripwire';
-    verifier.configure(fileSettings());
-    setCurrentVerifier(verifier);
-    stopGuard = verifier.startGuard();
+    running = startTestVerifier();
   });
 
   afterEach(() => {
-    const finished = verifier;
-    stopGuard?.();
-    stopGuard = undefined;
-    verifier = undefined;
-    setCurrentVerifier(undefined);
-    finished?.verifyAll();
+    const finished = running;
+    running = undefined;
+    finished?.finish();
   });
 }

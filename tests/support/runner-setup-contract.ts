@@ -1,9 +1,11 @@
 /**
- * What ts-tripwire's Jest setup (`ts-tripwire/jest`) and Vitest setup (`ts-tripwire/vitest`) must both do,
- * seen from outside. Each outer suite (tests/jest-setup, tests/vitest-setup) runs its runner once, in a child
- * process, over its own fixture folder (tests/fixtures/jest-setup, tests/fixtures/vitest-setup), reads the
- * JSON result into a {@link FixtureRun} and calls {@link describeSetupContract} for the cases the two setups
- * share. The fixture files stay apart, one set a runner: each imports the test API of its own runner.
+ * What ts-tripwire's setups for Jest (`ts-tripwire/jest`), Vitest (`ts-tripwire/vitest`) and node:test
+ * (`ts-tripwire/node-test`) must all do, seen from outside. Each outer suite (tests/jest-setup,
+ * tests/vitest-setup, tests/node-test-setup) runs its runner in a child process over its own fixture folder
+ * (tests/fixtures/<runner>-setup), reads the JSON result into a {@link FixtureRun} and calls
+ * {@link describeSetupContract} for the cases the setups share. The fixture files stay apart, one set a
+ * runner: each imports the test API of its own runner. A case names its fixture without the extension
+ * (`with-setup/correct-test`): each runner says which file that is ({@link SetupContractOptions.fixtureFile}).
  */
 import { type ExecFileException, execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { offlineEnvironment } from './offline-environment';
 
-export type Runner = 'Jest' | 'Vitest';
+export type Runner = 'Jest' | 'Vitest' | 'node:test';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 /** The child run gets this long; the outer hook that starts it, a little longer. */
@@ -24,7 +26,10 @@ export const GET_OBJECT_ASSERTION =
 export const GET_OBJECT_MOCK =
   "tripwire.aws.mockCall('s3', 'GetObject', { returns: { /* GetObjectCommandOutput */ } });";
 
-/** One test of the child run, as Jest's `--json` result (and Vitest's JSON reporter, in Jest's format) reports it. */
+/**
+ * One test of the child run, as Jest's `--json` result reports it (Vitest's JSON reporter and
+ * tests/support/node-test-json-reporter.mjs write Jest's format).
+ */
 export interface TestOutcome {
   readonly title: string;
   readonly status: string;
@@ -40,7 +45,7 @@ export interface SuiteOutcome {
 }
 
 /** The JSON result as written: Vitest gives a test without failures `failureMessages: null`, Jest `[]`. */
-interface JsonResult {
+export interface JsonResult {
   readonly testResults: ReadonlyArray<
     Omit<SuiteOutcome, 'assertionResults'> & {
       readonly assertionResults: ReadonlyArray<
@@ -67,6 +72,14 @@ export class FixtureRun {
         failureMessages: outcome.failureMessages ?? [],
       })),
     }));
+  }
+
+  /** One run with the test files of both, as when one runner needs two child processes to run them all. */
+  withFilesOf(other: FixtureRun): FixtureRun {
+    if (other.runner !== this.runner || other.fixtureRoot !== this.fixtureRoot) {
+      throw new Error(`Cannot merge a ${other.runner} run over ${other.fixtureRoot} into this one`);
+    }
+    return new FixtureRun(this.runner, this.fixtureRoot, { testResults: [...this.suites, ...other.suites] });
   }
 
   /** Fixture paths, relative to the fixture folder, of every test file the child ran. */
@@ -112,7 +125,9 @@ export interface ChildRun {
 
 /** Runs the runner once, in a child process, over every fixture test file, and reads its JSON result. */
 export async function runFixtureChild(child: ChildRun): Promise<FixtureRun> {
-  const scratchDir = mkdtempSync(join(tmpdir(), `tripwire-${child.runner.toLowerCase()}-setup-`));
+  const scratchDir = mkdtempSync(
+    join(tmpdir(), `tripwire-${child.runner.replace(/\W/g, '-').toLowerCase()}-setup-`),
+  );
   const outputFile = join(scratchDir, 'result.json');
   try {
     const { error, stdout, stderr } = await runNode(
@@ -188,15 +203,19 @@ export function expectGuardedCallFailure(run: FixtureRun, fixture: string, title
   expect(failureText(outcome)).toContain(`[guarded] AWS call outside the sandbox: ${GET_OBJECT_CALL}`);
 }
 
-/** Where the two runners' results differ for a shared case, or one runner has more to check. */
+/** Where the runners' results differ for a shared case, or one runner has more to check. */
 export interface SetupContractOptions {
-  /** Folders of the fixture root whose `*.test.ts` files the child must all have run. */
+  /** Folders of the fixture root whose test files the child must all have run. */
   readonly fixtureFolders: readonly string[];
-  /** The file error of a `mockCall` at the top level of a test file (with-setup/top-level-mock.test.ts). */
+  /** Which files of those folders are test files: `*.test.ts` unless given. */
+  readonly testFile?: RegExp;
+  /** The file of a shared case's fixture (`with-setup/correct-test`): `with-setup/correct-test.test.ts` unless given. */
+  readonly fixtureFile?: (fixture: string) => string;
+  /** The file error of a `mockCall` at the top level of a test file (with-setup/top-level-mock). */
   readonly topLevelMock: {
     /** What the file's error message must contain. */
     readonly message: string;
-    /** A fixture test that checks the error's class, where the runner's JSON report keeps only its message. */
+    /** A fixture test (named as the shared cases are) that checks the error's class, where the JSON report keeps only its message. */
     readonly errorClassTest?: { readonly fixture: string; readonly title: string };
   };
   /** This runner's own cases of 'with the setup file', declared after the shared ones. */
@@ -212,22 +231,27 @@ export function describeSetupContract(
   getRun: () => FixtureRun,
   options: SetupContractOptions,
 ): void {
-  const passed = (fixture: string, title: string) => expectPassed(getRun(), fixture, title);
-  const guarded = (fixture: string, title: string) => expectGuardedCallFailure(getRun(), fixture, title);
+  const file = options.fixtureFile ?? ((fixture: string) => `${fixture}.test.ts`);
+  const testOf = (fixture: string, title: string) => getRun().test(file(fixture), title);
+  const passed = (fixture: string, title: string) => expectPassed(getRun(), file(fixture), title);
+  const guarded = (fixture: string, title: string) =>
+    expectGuardedCallFailure(getRun(), file(fixture), title);
 
   test('the child run ran every fixture test file', () => {
     const run = getRun();
     expect(run.runner).toBe(runner);
-    expect(run.fixturePaths()).toEqual(fixtureFilesOnDisk(run.fixtureRoot, options.fixtureFolders));
+    expect(run.fixturePaths()).toEqual(
+      fixtureFilesOnDisk(run.fixtureRoot, options.fixtureFolders, options.testFile ?? /\.test\.ts$/),
+    );
   });
 
   describe('with the setup file', () => {
     test('a test that mocks, runs and asserts passes', () => {
-      passed('with-setup/correct-test.test.ts', 'mocks, runs and asserts');
+      passed('with-setup/correct-test', 'mocks, runs and asserts');
     });
 
     test('a forgotten assertion fails the test with UnassertedInteractionsError and the assertion to paste', () => {
-      const outcome = getRun().test('with-setup/missing-assertion.test.ts', 'forgets to assert the call');
+      const outcome = testOf('with-setup/missing-assertion', 'forgets to assert the call');
 
       expect(outcome.status).toBe('failed');
       expect(outcome.failureMessages).toHaveLength(1);
@@ -238,9 +262,13 @@ export function describeSetupContract(
 
     test('an unused required mock fails the test with UnusedMocksError naming where it was registered', () => {
       const run = getRun();
-      const fixture = 'with-setup/unused-mock.test.ts';
-      const outcome = run.test(fixture, 'registers a mock the code never uses');
-      const registeredAt = fixtureSourcePosition(run.fixtureRoot, fixture, "mockCall('s3', 'PutObject'");
+      const fixture = 'with-setup/unused-mock';
+      const outcome = run.test(file(fixture), 'registers a mock the code never uses');
+      const registeredAt = fixtureSourcePosition(
+        run.fixtureRoot,
+        file(fixture),
+        "mockCall('s3', 'PutObject'",
+      );
 
       expect(outcome.status).toBe('failed');
       expect(outcome.failureMessages).toHaveLength(1);
@@ -249,8 +277,8 @@ export function describeSetupContract(
     });
 
     test('an unmocked call that the code under test swallowed still fails the test', () => {
-      const outcome = getRun().test(
-        'with-setup/swallowed-unmocked.test.ts',
+      const outcome = testOf(
+        'with-setup/swallowed-unmocked',
         'the code under test swallows the unmocked call error',
       );
 
@@ -264,8 +292,8 @@ export function describeSetupContract(
     });
 
     test('a call made after tripwire.run settled, by work started inside it, fails the test', () => {
-      const outcome = getRun().test(
-        'with-setup/post-sandbox-call.test.ts',
+      const outcome = testOf(
+        'with-setup/post-sandbox-call',
         'starts a read in the sandbox without awaiting it',
       );
 
@@ -279,22 +307,22 @@ export function describeSetupContract(
     });
 
     test('a call made after the test ended, during afterAll, is refused and never sent', () => {
-      const fixture = 'with-setup/late-call-after-the-tests.test.ts';
+      const fixture = 'with-setup/late-call-after-the-tests';
       // The fixture's afterAll fails the file unless the late call threw PostSandboxInteractionError.
-      expect(getRun().suite(fixture)).toMatchObject({ status: 'passed', message: '' });
+      expect(getRun().suite(file(fixture))).toMatchObject({ status: 'passed', message: '' });
       passed(fixture, 'starts a read that fires after the test has ended');
     });
 
     test('mocks registered in beforeEach serve every test of the file', () => {
-      const fixture = 'with-setup/mocks-in-before-each.test.ts';
+      const fixture = 'with-setup/mocks-in-before-each';
 
       passed(fixture, 'the first test uses the mock from beforeEach');
       passed(fixture, 'the second test gets its own copy of it');
     });
 
     test('after a failed assertion, the next test of the file gets a fresh verifier', () => {
-      const fixture = 'with-setup/fresh-after-failure.test.ts';
-      const failed = getRun().test(fixture, 'asserts the wrong key');
+      const fixture = 'with-setup/fresh-after-failure';
+      const failed = testOf(fixture, 'asserts the wrong key');
 
       expect(failed.status).toBe('failed');
       expect(failed.failureMessages[0]).toMatch(/^InteractionMismatchError: /);
@@ -303,7 +331,7 @@ export function describeSetupContract(
     });
 
     test('mockCall at the top level of a test file fails the file with NoActiveVerifierError', () => {
-      const suite = getRun().suite('with-setup/top-level-mock.test.ts');
+      const suite = getRun().suite(file('with-setup/top-level-mock'));
       const { message, errorClassTest } = options.topLevelMock;
 
       expect(suite.status).toBe('failed');
@@ -318,25 +346,22 @@ export function describeSetupContract(
 
   describe('the guard', () => {
     test('an SDK call outside tripwire.run fails the test with GuardedCallError naming the call and the fixes', () => {
-      guarded('with-setup/guarded-call.test.ts', 'calls the SDK outside the sandbox');
+      guarded('with-setup/guarded-call', 'calls the SDK outside the sandbox');
     });
 
     test('guards a test file that never imports ts-tripwire', () => {
-      guarded(
-        'with-setup/guarded-without-tripwire-import.test.ts',
-        'calls the SDK without using ts-tripwire at all',
-      );
+      guarded('with-setup/guarded-without-tripwire-import', 'calls the SDK without using ts-tripwire at all');
     });
 
     test("configure({ guard: 'off' }) in a test lets that test's call through and no other test's", () => {
-      const fixture = 'with-setup/guard-off-in-one-test.test.ts';
+      const fixture = 'with-setup/guard-off-in-one-test';
 
       passed(fixture, 'with the guard off, the outside call reaches the network');
       guarded(fixture, 'the next test in the file is guarded again');
     });
 
     test("configure({ guard: 'warn' }) at the top of a file applies to every test in it", () => {
-      const fixture = 'with-setup/guard-warn-for-file.test.ts';
+      const fixture = 'with-setup/guard-warn-for-file';
 
       passed(fixture, 'the first test lets the outside call through with a warning');
       passed(fixture, 'the second test does too');
@@ -344,9 +369,9 @@ export function describeSetupContract(
   });
 }
 
-function fixtureFilesOnDisk(fixtureRoot: string, folders: readonly string[]): string[] {
+function fixtureFilesOnDisk(fixtureRoot: string, folders: readonly string[], testFile: RegExp): string[] {
   return folders
     .flatMap((folder) => readdirSync(join(fixtureRoot, folder)).map((file) => `${folder}/${file}`))
-    .filter((file) => file.endsWith('.test.ts'))
+    .filter((file) => testFile.test(file))
     .sort();
 }

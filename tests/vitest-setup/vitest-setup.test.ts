@@ -28,7 +28,7 @@ describeSetupContract('Vitest', () => run, {
     // Vitest's JSON report keeps only the message of a file's error; the class is checked by a fixture test.
     message: 'tripwire.aws was used outside a test. With the Vitest setup',
     errorClassTest: {
-      fixture: 'with-setup/top-level-mock-error.test.ts',
+      fixture: 'with-setup/top-level-mock-error',
       title: 'mockCall at the top level threw NoActiveVerifierError',
     },
   },
