@@ -10,16 +10,27 @@ export interface ClientPackage {
   readonly serviceKey: string;
   readonly exports: Record<string, unknown>;
   readonly file: string;
+  /** `client-sfn`, `lib-dynamodb`: the folder under `@aws-sdk/`. */
+  readonly packageName?: string;
 }
 
-/** The loaded `@aws-sdk/client-*` (and lib-dynamodb) packages; the library never loads one itself. */
-function loadedClientPackages(): ClientPackage[] {
-  return loadedModulesMatching(CLIENT_PACKAGE_ENTRY).map(([file, exports]) => {
+let lastScan: { modules: readonly unknown[]; packages: readonly ClientPackage[] } | undefined;
+
+/**
+ * The loaded `@aws-sdk/client-*` (and lib-dynamodb) packages; the library never loads one itself. The same
+ * array while the loaded modules are unchanged, so callers can cache what they derive from it.
+ */
+export function loadedClientPackages(): readonly ClientPackage[] {
+  const modules = loadedModulesMatching(CLIENT_PACKAGE_ENTRY);
+  if (lastScan?.modules === modules) return lastScan.packages;
+  const packages = modules.map(([file, exports]) => {
     const packageName = CLIENT_PACKAGE_ENTRY.exec(file)![1]!;
     const key =
       packageName === 'lib-dynamodb' ? DOCUMENT_SERVICE_KEY : serviceKey(packageName.slice('client-'.length));
-    return { serviceKey: key, exports, file };
+    return { serviceKey: key, exports, file, packageName };
   });
+  lastScan = { modules, packages };
+  return packages;
 }
 
 /**
@@ -84,7 +95,11 @@ const operationsCache = new WeakMap<object, ReadonlySet<string>>();
 /** The operations a loaded client package offers (its `*Command` exports), or `undefined` if not loaded. */
 export function knownOperations(key: string): ReadonlySet<string> | undefined {
   const exports = clientPackageExports(key);
-  if (exports === undefined) return undefined;
+  return exports === undefined ? undefined : operationsOf(exports);
+}
+
+/** The operations a client package's exports offer: its `*Command` classes without `Command`. */
+export function operationsOf(exports: Record<string, unknown>): ReadonlySet<string> {
   let operations = operationsCache.get(exports);
   if (operations === undefined) {
     operations = new Set(

@@ -87,7 +87,8 @@ export class NameBook {
     }
     const key = serviceKey(service);
     const display = this.displayNames.get(key) ?? serviceDisplayName(service);
-    return this.forService(display, canonicalOperation(key, display, operation.trim()));
+    const written = { typed: service.trim(), method, hintName: this.hintName() };
+    return this.forService(display, canonicalOperation(key, display, operation.trim(), written));
   }
 
   /** `mockCall(GetObjectCommand)`: named from the class. */

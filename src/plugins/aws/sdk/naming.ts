@@ -191,7 +191,20 @@ function operationFromSchema(schema: unknown): string | undefined {
 interface HandlerContext {
   clientName?: unknown;
   commandName?: unknown;
-  smithyContext?: { operation?: unknown };
+  smithyContext?: { operation?: unknown; service?: unknown };
+}
+
+interface ProbedNames {
+  clientName?: string;
+  commandName?: string;
+  operation?: string;
+  /** The model's service shape (`AWSStepFunctions`, `AmazonS3`, `DynamoDB_20120810`). */
+  service?: string;
+}
+
+/** The model's name of a command's service (`AWSStepFunctions`), from the names its builder passes on. */
+export function probeServiceName(command: object): string | undefined {
+  return probeContext(command as CommandShape)?.service;
 }
 
 /**
@@ -199,9 +212,7 @@ interface HandlerContext {
  * `resolveMiddlewareWithContext`. Shadowing that method on the instance for one call reads them without
  * building any middleware or touching the client.
  */
-function probeContext(
-  command: CommandShape,
-): { clientName?: string; commandName?: string; operation?: string } | undefined {
+function probeContext(command: CommandShape): ProbedNames | undefined {
   if (
     typeof command.resolveMiddleware !== 'function' ||
     typeof command.resolveMiddlewareWithContext !== 'function'
@@ -235,13 +246,15 @@ function probeContext(
   }
   if (captured === undefined) return undefined;
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  const result: { clientName?: string; commandName?: string; operation?: string } = {};
+  const result: ProbedNames = {};
   const clientName = text(captured.clientName);
   const commandName = text(captured.commandName);
   const operation = text(captured.smithyContext?.operation);
   if (clientName) result.clientName = clientName;
   if (commandName) result.commandName = commandName;
+  const service = text(captured.smithyContext?.service);
   if (operation) result.operation = operation;
+  if (service) result.service = service;
   return result;
 }
 
