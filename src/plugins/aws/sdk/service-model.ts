@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { debuglog } from 'node:util';
 import { clientPackage } from './client-packages';
 import { DOCUMENT_SERVICE_KEY, isDocumentCommand } from './naming';
+import { type InputMember, inputMembers, type RequiredPlan, requiredPlan } from './required-members';
 
 /** The part of smithy's `NormalizedSchema` (from `@smithy/core/schema`) that ts-tripwire reads. */
 export interface SchemaNode {
@@ -19,6 +20,10 @@ export interface SchemaNode {
   isBigIntegerSchema(): boolean;
   isBigDecimalSchema(): boolean;
   getValueSchema(): SchemaNode;
+  /** The static schema behind the node (an array for structures, lists and maps): stable, so a cache key. */
+  getSchema?(): unknown;
+  getName?(): string | undefined;
+  isIdempotencyToken?(): boolean;
   structIterator(): Iterable<[string, SchemaNode]>;
 }
 
@@ -28,8 +33,13 @@ export interface OperationModel {
   readonly output: SchemaNode;
   /** Document-client commands carry native values where the model has attribute values: top level only. */
   readonly topLevelOnly: boolean;
+  /** Where the input's required members are; `undefined` when it has none at any depth. */
+  readonly required: RequiredPlan | undefined;
+  /** The input's top-level members with their required-member facts, for validation's fast path. */
+  readonly inputMembers: ReadonlyMap<string, InputMember>;
+  readonly requiredCount: number;
   /** The input members last found at each position of a call's params, for validation's fast path. */
-  readonly recentParams: { readonly keys: string[]; readonly members: SchemaNode[] };
+  readonly recentParams: { readonly keys: string[]; readonly members: InputMember[] };
 }
 
 interface SchemaModule {
@@ -81,10 +91,16 @@ function readModel(command: object, resolveFrom: string): OperationModel | undef
   const module = schemaModule(resolveFrom);
   if (module === undefined) return notice();
   try {
+    const input = module.NormalizedSchema.of(schema.schema[4]);
+    const required = requiredPlan(input);
+    const { members, requiredCount } = inputMembers(input, required);
     return {
-      input: module.NormalizedSchema.of(schema.schema[4]),
+      input,
       output: module.NormalizedSchema.of(schema.schema[5]),
       topLevelOnly: document,
+      required,
+      inputMembers: members,
+      requiredCount,
       recentParams: { keys: [], members: [] },
     };
   } catch {

@@ -1,12 +1,31 @@
 import { Readable } from 'node:stream';
-import { didYouMean } from '../../../util/did-you-mean';
+import { closestMatches, didYouMean } from '../../../util/did-you-mean';
 import { isPlainObject } from '../../../util/values';
-import { unknownMemberProblem, wrongKindProblem } from '../messages/validation-problems';
+import {
+  missingMemberProblem,
+  noteProblemKinds,
+  unknownMemberProblem,
+  wrongKindProblem,
+} from '../messages/validation-problems';
+import {
+  type InputMember,
+  lacksRequired,
+  type MissingMember,
+  mapPath,
+  missingMembers,
+  type RequiredPlan,
+  requiredPlan,
+} from './required-members';
 import type { OperationModel, SchemaNode } from './service-model';
 
 const membersByStruct = new WeakMap<SchemaNode, Map<string, SchemaNode>>();
+const valueSchemas = new WeakMap<SchemaNode, SchemaNode>();
 
-/** Members of the output the operation does not have, and values of the wrong kind. */
+/**
+ * Members of the output the operation does not have, values of the wrong kind, and required members missing
+ * from the structures the output gives. The top level is left partial on purpose: a mock returns what the
+ * code reads, and real responses omit empty required lists (S3 `TagSet`, SQS `Failed`) in some protocols.
+ */
 export function outputProblems(model: OperationModel, output: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(output)) {
@@ -15,12 +34,21 @@ export function outputProblems(model: OperationModel, output: Record<string, unk
     if (member === undefined) problems.push(unknownMember(key, model.output, 'output'));
     else if (!model.topLevelOnly) checkKind(member, value, key, problems);
   }
+  const plan = requiredPlan(model.output);
+  plan?.nested.forEach((name, index) => {
+    const value = output[name];
+    if (value === undefined) return;
+    for (const missing of missingMembers(plan.nestedPlans[index]!, value, model.topLevelOnly, name)) {
+      problems.push(missingMemberProblem(missing, missing.owner.getName?.(), missing.member, 'output'));
+    }
+  });
   return problems;
 }
 
 /**
- * Request params the operation does not have: the real SDK drops them silently. `tolerated` names top-level
- * params that SDK helpers pass on purpose (lib-storage hands PutObject's params to every multipart call).
+ * Request params the operation does not have (the real SDK drops them silently), and required members the
+ * params lack at any depth (the real service refuses the request). `tolerated` names top-level params that
+ * SDK helpers pass on purpose (lib-storage hands PutObject's params to every multipart call).
  */
 export function paramProblems(
   model: OperationModel,
@@ -31,15 +59,21 @@ export function paramProblems(
   if (!isPlainObject(params)) return problems;
   const checked = tolerated === undefined ? params : withoutKeys(params, tolerated, model.input);
   checkMembers(model.input, checked, '', problems, !model.topLevelOnly);
+  const unknownCount = problems.length;
+  if (model.required !== undefined)
+    addMissing(model.required, params, model.topLevelOnly, 'params', problems);
+  noteProblemKinds(problems, unknownCount > 0, problems.length > unknownCount);
   return problems;
 }
 
 /**
- * The fast check run on every call: whether the params name anything the operation does not have;
- * `paramProblems` then says what, in the rare case that something is wrong. Calls in a loop repeat one
- * set of keys in one order, so each key is first compared with the key seen at its position last time
- * (the same string, for keys from one object literal) before the member map is consulted. Once the
- * order repeats, the check allocates nothing.
+ * The fast check run on every call: whether the params name anything the operation does not have, or lack
+ * a member it requires; `paramProblems` then says what, in the rare case that something is wrong. Calls in
+ * a loop repeat one set of keys in one order, so each key is first compared with the key seen at its
+ * position last time (the same string, for keys from one object literal) before the member map is
+ * consulted. Once the order repeats, the check allocates nothing. Required top-level members are counted
+ * on the way; below the top, only members whose shape can hold a required member are walked (a plan
+ * compiled once per shape).
  */
 export function hasUnknownParams(
   model: OperationModel,
@@ -48,16 +82,18 @@ export function hasUnknownParams(
 ): boolean {
   if (!isPlainObject(params)) return false;
   const recent = model.recentParams;
+  const deep = !model.topLevelOnly;
   let position = -1;
+  let requiredGiven = 0;
   for (const key in params) {
     position++;
     const value = params[key];
     if (value === undefined) continue;
-    let member: SchemaNode | undefined;
+    let member: InputMember | undefined;
     if (recent.keys[position] === key) {
       member = recent.members[position];
     } else {
-      member = members(model.input).get(key);
+      member = model.inputMembers.get(key);
       if (member !== undefined) {
         recent.keys[position] = key;
         recent.members[position] = member;
@@ -65,22 +101,20 @@ export function hasUnknownParams(
     }
     if (member === undefined) {
       if (tolerated?.has(key) !== true) return true;
-    } else if (
-      !model.topLevelOnly &&
-      typeof value === 'object' &&
-      value !== null &&
-      hasUnknownNested(member, value)
-    ) {
-      return true;
+      continue;
     }
+    if (member.required) requiredGiven++;
+    if (typeof value !== 'object' || value === null) continue;
+    if (member.plan !== undefined && lacksRequired(member.plan, value, model.topLevelOnly)) return true;
+    if (deep && hasUnknownNested(member.node, value)) return true;
   }
-  return false;
+  return requiredGiven !== model.requiredCount;
 }
 
 function hasUnknownNested(node: SchemaNode, value: object): boolean {
   if (Array.isArray(value)) {
     if (!node.isListSchema()) return false;
-    const item = node.getValueSchema();
+    const item = valueSchema(node);
     for (const element of value) {
       if (typeof element === 'object' && element !== null && hasUnknownNested(item, element)) return true;
     }
@@ -88,7 +122,7 @@ function hasUnknownNested(node: SchemaNode, value: object): boolean {
   }
   if (!isPlainObject(value)) return false;
   if (node.isMapSchema()) {
-    const item = node.getValueSchema();
+    const item = valueSchema(node);
     for (const key in value) {
       const element = value[key];
       if (typeof element === 'object' && element !== null && hasUnknownNested(item, element)) return true;
@@ -142,7 +176,7 @@ function checkNestedMembers(node: SchemaNode, value: unknown, path: string, prob
     }
   } else if (node.isMapSchema() && isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
-      checkNestedMembers(node.getValueSchema(), item, `${path}.${key}`, problems);
+      checkNestedMembers(node.getValueSchema(), item, mapPath(path, key), problems);
     }
   }
 }
@@ -167,7 +201,7 @@ function checkKind(node: SchemaNode, value: unknown, path: string, problems: str
   } else if (node.isMapSchema()) {
     if (!isPlainObject(value)) return void wrong('an object (a map)');
     for (const [key, item] of Object.entries(value))
-      checkKind(node.getValueSchema(), item, `${path}.${key}`, problems);
+      checkKind(node.getValueSchema(), item, mapPath(path, key), problems);
   } else if (node.isStringSchema()) {
     if (typeof value !== 'string') wrong('a string');
   } else if (node.isNumericSchema()) {
@@ -177,6 +211,16 @@ function checkKind(node: SchemaNode, value: unknown, path: string, problems: str
   } else if (node.isTimestampSchema()) {
     if (!(value instanceof Date)) wrong('a Date');
   }
+}
+
+/** A list's or map's value schema: smithy makes a new node on every `getValueSchema()` call. */
+function valueSchema(node: SchemaNode): SchemaNode {
+  let found = valueSchemas.get(node);
+  if (found === undefined) {
+    found = node.getValueSchema();
+    valueSchemas.set(node, found);
+  }
+  return found;
 }
 
 function members(struct: SchemaNode): Map<string, SchemaNode> {
@@ -191,6 +235,28 @@ function members(struct: SchemaNode): Map<string, SchemaNode> {
 function unknownMember(path: string, struct: SchemaNode, where: string): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
   return unknownMemberProblem(path, where, didYouMean(name, members(struct).keys()));
+}
+
+function addMissing(
+  plan: RequiredPlan,
+  value: Record<string, unknown>,
+  document: boolean,
+  where: 'params' | 'output',
+  problems: string[],
+): void {
+  for (const missing of missingMembers(plan, value, document)) {
+    // A misspelt member is already reported with its right name; a document call's unknown members are
+    // reported at the top level only.
+    if ((!document || missing.parentPath === '') && misspeltAs(missing)) continue;
+    problems.push(missingMemberProblem(missing, missing.owner.getName?.(), missing.member, where));
+  }
+}
+
+function misspeltAs({ parent, owner, name }: MissingMember): boolean {
+  const own = members(owner);
+  return Object.keys(parent).some(
+    (key) => !own.has(key) && parent[key] !== undefined && closestMatches(key, own.keys()).includes(name),
+  );
 }
 
 function isPayload(value: unknown): boolean {
