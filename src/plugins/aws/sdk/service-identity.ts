@@ -152,10 +152,10 @@ function modelServiceName(exports: Record<string, unknown>): string | undefined 
   return undefined;
 }
 
-/** `AWSStepFunctions` → itself and `StepFunctions`; the API version some shapes end with is no name. */
+/** `AWSStepFunctions` → itself and `StepFunctions`; `DynamoDB_20120810` → itself and `DynamoDB`. */
 function modelNames(modelName: string | undefined): string[] {
   if (modelName === undefined) return [];
   const bare = modelName.replace(/_?v?\d{8}$/i, '');
   const unbranded = bare.replace(/^(AWS|Amazon)(?=[A-Z])/, '');
-  return [bare, unbranded];
+  return [modelName, bare, unbranded];
 }

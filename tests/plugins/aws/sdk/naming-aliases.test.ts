@@ -170,6 +170,7 @@ describe("a package's other names come from the SDK itself", () => {
     });
     expect(Object.fromEntries(identity!.aliases)).toEqual({
       logs: ['endpoint prefix', 'signing name', 'model name'],
+      logs20140328: ['model name'],
       clientcloudwatchlogs: ['package name'],
       '@awssdk/clientcloudwatchlogs': ['package name'],
       awscloudwatchlogs: ['branded name'],
