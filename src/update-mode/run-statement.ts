@@ -21,6 +21,9 @@ export interface RunStatement {
 
 export type Located = { readonly found: RunStatement } | { readonly reason: string };
 
+/** The verifier's method that opens a sandbox. */
+const RUN = 'run';
+
 /** Functions whose function argument is a test: `test(...)`, `it(...)`, `it.each(...)(...)`, `test.concurrent(...)`. */
 const TEST_FUNCTIONS = new Set(['test', 'it']);
 
@@ -77,14 +80,10 @@ function callAt(program: SyntaxNode, source: string, position: SourcePosition): 
     if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') continue;
     const callee = child(node, 'callee')!;
     const name = child(callee, 'property') ?? callee;
+    if (calleeName(callee) !== RUN) continue;
     const hit = offset === node.start || (offset !== undefined && name.start <= offset && offset < name.end);
     if (hit) best = [...ancestors, node];
-    if (
-      calleeName(callee) === 'run' &&
-      node.loc.start.line <= position.line &&
-      lineOf(source, name.start) === position.line
-    )
-      sameLine.push([...ancestors, node]);
+    if (lineOf(source, name.start) === position.line) sameLine.push([...ancestors, node]);
   }
   return best ?? (sameLine.length === 1 ? sameLine[0] : undefined);
 }
@@ -102,7 +101,7 @@ export function locateRunStatement(program: SyntaxNode, source: string, position
   while (index > 0 && passesThrough(path[index]!, path[index - 1]!)) index--;
   const statement = path[index]!;
   const parent = path[index - 1];
-  if (statement.type === 'ReturnStatement') {
+  if (parent?.type === 'ReturnStatement') {
     return {
       reason: `the result of ${code}(...) is returned (${where}), so no line can follow it: write \`await ${code}(...);\` and put what it returned in a variable`,
     };

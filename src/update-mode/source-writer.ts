@@ -103,7 +103,7 @@ export function planMissingCode(
     if (code.after.length > 0) {
       const lines = code.after.map((line) => formatStatement(line, style, indent));
       const anchor = lastFollowing(source, block, statement, call, namesCalledBy(code.after));
-      insertions.push(insertAfter(source, anchor, lines, style, indent));
+      insertions.push(insertAfter(source, anchor, lines, style));
     }
   } catch (error) {
     return { reason: `a line to write is not a statement (${(error as Error).message})` };
@@ -142,24 +142,14 @@ function insertBefore(
   return { offset, text: lines.map((line) => `${line.slice(indent.length)}${style.eol}${indent}`).join('') };
 }
 
-function insertAfter(
-  source: string,
-  anchor: SyntaxNode,
-  lines: string[],
-  style: CodeStyle,
-  indent: string,
-): Insertion {
+function insertAfter(source: string, anchor: SyntaxNode, lines: string[], style: CodeStyle): Insertion {
   let lineEnd = source.indexOf('\n', anchor.end);
   if (lineEnd < 0) lineEnd = source.length;
   else if (source[lineEnd - 1] === '\r') lineEnd--;
   const rest = source.slice(anchor.end, lineEnd);
-  if (/^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest)) {
-    return { offset: lineEnd, text: lines.map((line) => `${style.eol}${line}`).join('') };
-  }
-  return {
-    offset: anchor.end,
-    text: `${lines.map((line) => `${style.eol}${line}`).join('')}${style.eol}${indent}`,
-  };
+  // A trailing comment stays with the anchor; code after it on the line follows the last new line.
+  const offset = /^\s*(\/\/.*|\/\*.*?\*\/\s*)?$/.test(rest) ? lineEnd : anchor.end;
+  return { offset, text: lines.map((line) => `${style.eol}${line}`).join('') };
 }
 
 /**
