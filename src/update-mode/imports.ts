@@ -75,7 +75,7 @@ function mergeInto(
   if (last === undefined) {
     return { offset: specifiers.at(-1)!.end, text: `, { ${names.join(', ')} }` };
   }
-  const braces = source.slice(named[0]!.start, last.end);
+  const braces = source.slice(declaration.start, child(declaration, 'source')!.start);
   if (!braces.includes('\n')) return { offset: last.end, text: names.map((name) => `, ${name}`).join('') };
   // One name a line: the new names go on lines of their own, like the last one, keeping a trailing comma.
   const lineStart = source.lastIndexOf('\n', last.start) + 1;
