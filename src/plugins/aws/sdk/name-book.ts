@@ -18,6 +18,7 @@ import {
   serviceKey,
   serviceNames,
 } from './naming';
+import { servicesAlsoNamed } from './service-aliases';
 
 // No AWS service or operation name comes near this; a longer one is a mistake, and is not looked up.
 const LONGEST_NAME = 128;
@@ -108,7 +109,11 @@ export class NameBook {
       ? new Set([...this.called].filter((name) => name.serviceKey === service).map((name) => name.operation))
       : undefined;
     if (called === undefined) {
-      const others = closestMatches(service, calledServices).map(
+      // A package loaded after the registration: `states` is then known as sfn's endpoint prefix.
+      const named = servicesAlsoNamed(service, operation)
+        .map((match) => match.identity.serviceKey)
+        .filter((other) => calledServices.has(other));
+      const others = (named.length > 0 ? named : closestMatches(service, calledServices)).map(
         (other) => this.displayNames.get(other) ?? other,
       );
       if (others.length === 0) return '';
