@@ -150,13 +150,14 @@ function formatKey(key: string): string {
 }
 
 function formatBytes(bytes: Uint8Array): string {
-  if (bytes.length <= BYTES_SHOWN_IN_FULL) {
+  // Text (a JSON payload, say) reads as text up to the length a string is shown in full; other bytes as numbers.
+  if (bytes.length <= STRING_SHOWN_IN_FULL) {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     if (Buffer.from(text, 'utf8').equals(bytes) && isPrintable(text)) {
       return `Buffer.from(${quote(text)})`;
     }
-    return `new Uint8Array([${Array.from(bytes).join(', ')}])`;
   }
+  if (bytes.length <= BYTES_SHOWN_IN_FULL) return `new Uint8Array([${Array.from(bytes).join(', ')}])`;
   return `tripwire.ANY /* <${constructorName(bytes) ?? 'Uint8Array'} ${bytes.length} bytes> */`;
 }
 

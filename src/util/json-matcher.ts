@@ -66,6 +66,8 @@ function problemWithin(
   if (isAsymmetricMatcher(value)) return undefined;
   if (typeof value !== 'object') return `a ${typeof value}${where} is not JSON`;
   if (ancestors.has(value)) return `a cycle${where} is not JSON`;
+  if (value instanceof Date)
+    return `a Date${where} is not JSON: give the string it is sent as ('${dateText(value)}')`;
   if (!Array.isArray(value) && !isPlainObject(value)) {
     return `${value.constructor?.name ?? 'an object'}${where} is not JSON: give the value its JSON text parses to`;
   }
@@ -82,4 +84,8 @@ function problemWithin(
   } finally {
     ancestors.delete(value);
   }
+}
+
+function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'an ISO date' : date.toISOString();
 }

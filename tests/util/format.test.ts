@@ -110,3 +110,17 @@ describe('firstUserFrame', () => {
     expect(firstUserFrame(stack)).toBe('tests/app.test.ts:12:18');
   });
 });
+
+describe('payload values in messages', () => {
+  test('bytes holding printable UTF-8 text read as text up to 1000 bytes; other bytes as before', () => {
+    const text = `{"orderId":"o-1","note":"${'x'.repeat(80)}"}`;
+    expect(formatValue(new TextEncoder().encode(text))).toBe(`Buffer.from('${text}')`);
+    expect(formatValue(Buffer.from('é'.repeat(600)))).toBe('tripwire.ANY /* <Buffer 1200 bytes> */');
+    expect(formatValue(new Uint8Array(65).fill(1))).toBe('tripwire.ANY /* <Uint8Array 65 bytes> */');
+  });
+
+  test('-0 prints as -0, and a __proto__ key as the computed key that keeps it an own key', () => {
+    expect(formatValue(-0)).toBe('-0');
+    expect(formatValue(JSON.parse('{"__proto__":1}'))).toBe("{ ['__proto__']: 1 }");
+  });
+});

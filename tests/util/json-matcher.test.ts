@@ -103,7 +103,12 @@ describe('bad input', () => {
     ['a function', () => 1, 'a function is not JSON'],
     ['a bigint', 1n, 'a bigint is not JSON'],
     ['NaN', Number.NaN, 'NaN is not a JSON number'],
-    ['a Date inside', { at: new Date(0) }, 'Date at .at is not JSON: give the value its JSON text parses to'],
+    [
+      'a Date inside',
+      { at: new Date(0) },
+      "a Date at .at is not JSON: give the string it is sent as ('1970-01-01T00:00:00.000Z')",
+    ],
+    ['a Map', new Map(), 'Map is not JSON: give the value its JSON text parses to'],
     ['bytes inside an array', { list: [new Uint8Array(1)] }, 'Uint8Array at .list[0] is not JSON'],
     ['undefined in an array', [undefined], 'undefined at [0] is not JSON'],
   ])('%s: a TripwireConfigError naming what and where', (_, value, problem) => {
