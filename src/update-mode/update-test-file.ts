@@ -4,7 +4,7 @@
  * snapshots with `-u`. Without the switch nothing here runs and the parser is never loaded.
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { TripwireError } from '../errors';
 import { detectStyle } from './formatting';
 import { type ImportNeed, type Insertion, importInsertions } from './imports';
@@ -204,7 +204,11 @@ function cannotWrite(file: string, reason: string, code: MissingCode): TripwireE
   );
 }
 
-const shown = (file: string): string => relative(process.cwd(), file) || file;
+/** Relative to the working directory when the file is under it, else absolute. */
+function shown(file: string): string {
+  const path = relative(process.cwd(), file);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? file : path;
+}
 const count = (statements: number): string => `${statements} statement${statements === 1 ? '' : 's'}`;
 
 function testLabel(): string {
