@@ -117,6 +117,12 @@ describe('bad input', () => {
     expect(() => json(value)).toThrow('For example: tripwire.json({ id: 1, tags: [');
   });
 
+  test('the whole message, as docs/errors.md shows it', () => {
+    expect(() => json({ at: new Date(0) })).toThrow(
+      "tripwire.json() takes the value the JSON text should parse to (plain objects, arrays, strings, finite numbers, booleans, null, matchers at any depth), or one matcher for all of it: a Date at .at is not JSON: give the string it is sent as ('1970-01-01T00:00:00.000Z'). For example: tripwire.json({ id: 1, tags: ['a'] }) or tripwire.json(expect.objectContaining({ id: 1 })).",
+    );
+  });
+
   test('a cycle and a throwing getter are refused, not followed', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

@@ -181,6 +181,23 @@ describe('Lambda Invoke: a Uint8Array Payload', () => {
     expect(error.message).toContain("Payload: tripwire.json({ orderId: 'o-1', guid: 'SUCCESS' })");
   });
 
+  test('a failed json(matcher) shows the decoded value beside it, the call its payload as text', async () => {
+    const verifier = await invoked(ORDER);
+    const error = thrownBy(() =>
+      verifier.aws.assertAwsCall(InvokeCommand, {
+        params: { FunctionName: 'settle', Payload: json(expect.objectContaining({ guid: 'FAILED' })) },
+      }),
+    );
+    expect(error.message.split('\n').slice(0, 6)).toEqual([
+      'Assertion does not match the next recorded interaction, #1 lambda.Invoke({',
+      "  FunctionName: 'settle',",
+      `  Payload: Buffer.from('{"orderId":"o-1","status":"PAID","guid":"SUCCESS","lines":[{"sku":"a-1","qty":2}]}'),`,
+      '})',
+      'Differing fields:',
+      "  params.Payload (JSON): expected expect.objectContaining({ guid: 'FAILED' }), actual { orderId: 'o-1', status: 'PAID', guid: 'SUCCESS', lines: [{ sku: 'a-1', qty: 2 }] }",
+    ]);
+  });
+
   test('json() matches the bytes by their decoded value', async () => {
     const verifier = await invoked({ orderId: 'o-1', guid: 'SUCCESS' });
     verifier.aws.assertAwsCall(InvokeCommand, {
