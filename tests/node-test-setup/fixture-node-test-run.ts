@@ -1,7 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type FixtureRun, REPO_ROOT, runFixtureChild } from '../support/runner-setup-contract';
+import ts from 'typescript';
+import { offlineEnvironment } from '../support/offline-environment';
+import {
+  CHILD_TIMEOUT_MS,
+  type FixtureRun,
+  REPO_ROOT,
+  runFixtureChild,
+} from '../support/runner-setup-contract';
 
 export const FIXTURE_ROOT = join(REPO_ROOT, 'tests/fixtures/node-test-setup');
 
@@ -67,4 +75,50 @@ export async function runFixtureNodeTest(): Promise<FixtureRun> {
     env: () => ({ TSX_TSCONFIG_PATH: join(FIXTURE_ROOT, 'tsconfig.json') }),
   });
   return javascript.withFilesOf(typescript);
+}
+
+export interface ScriptRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs Node with these arguments in the repository, offline, as the fixtures run. */
+export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<ScriptRun> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      args,
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...offlineEnvironment(), ...env, FORCE_COLOR: '0' },
+        timeout: CHILD_TIMEOUT_MS,
+      },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+/** tests/fixtures/node-test-setup/scripts/check-report.mts, the plain script of docs/recipes/using.md. */
+export const USING_SCRIPT = join(FIXTURE_ROOT, 'scripts/check-report.mts');
+
+/** The script through tsx, whose esbuild lowers `using` for Node 20. */
+export function runUsingScriptWithTsx(): Promise<ScriptRun> {
+  return runNode(['--import', 'tsx', USING_SCRIPT], {
+    TSX_TSCONFIG_PATH: join(FIXTURE_ROOT, 'tsconfig.json'),
+  });
+}
+
+/**
+ * The script compiled by TypeScript as a project targeting ES2022 would (`using` lowered to helpers), then
+ * run by Node as an ES module from the repository, where `ts-tripwire` is the built package.
+ */
+export function runUsingScriptCompiled(): Promise<ScriptRun & { readonly javascript: string }> {
+  const { outputText } = ts.transpileModule(readFileSync(USING_SCRIPT, 'utf8'), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  });
+  return runNode(['--input-type=module', '--eval', outputText]).then((run) => ({
+    ...run,
+    javascript: outputText,
+  }));
 }

@@ -17,6 +17,8 @@ import {
   fixtureFile,
   JAVASCRIPT_FOLDERS,
   runFixtureNodeTest,
+  runUsingScriptCompiled,
+  runUsingScriptWithTsx,
   TYPESCRIPT_FOLDERS,
 } from './fixture-node-test-run';
 
@@ -127,5 +129,21 @@ describe('TypeScript through tsx', () => {
       'typescript/using-verifier.test.ts',
       'a mock left over fails the test when its block ends',
     );
+  });
+});
+
+describe('`using` in a plain script, no test runner', () => {
+  test('tsx lowers it, and the verifier verifies itself when the block ends', async () => {
+    const run = await runUsingScriptWithTsx();
+
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: 'report ok: 2 rows\n' });
+  });
+
+  test('TypeScript lowers it for target ES2022, and the compiled script runs the same', async () => {
+    const run = await runUsingScriptCompiled();
+
+    expect(run.javascript).not.toMatch(/^\s*using /m);
+    expect(run.javascript).toContain('__addDisposableResource');
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: 'report ok: 2 rows\n' });
   });
 });

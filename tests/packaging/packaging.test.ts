@@ -160,9 +160,21 @@ describe('the tarball', () => {
       .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
       .map((target) => target.replace(/^\.\//, ''));
 
-    expect(Object.keys(exports).sort()).toEqual(['.', './jest', './package.json', './plugin', './vitest']);
+    expect(Object.keys(exports).sort()).toEqual([
+      '.',
+      './jest',
+      './node-test',
+      './package.json',
+      './plugin',
+      './vitest',
+    ]);
     expect(targets).toEqual(
-      expect.arrayContaining(['dist/index.d.ts', 'dist/jest.d.ts', 'dist/vitest.d.mts']),
+      expect.arrayContaining([
+        'dist/index.d.ts',
+        'dist/jest.d.ts',
+        'dist/node-test.d.ts',
+        'dist/vitest.d.mts',
+      ]),
     );
     expect(packedPaths()).toEqual(expect.arrayContaining(targets));
   });
@@ -193,6 +205,7 @@ describe('the JavaScript of the tarball', () => {
     expect(entryFiles().sort()).toEqual([
       'dist/index.js',
       'dist/jest.js',
+      'dist/node-test.js',
       'dist/plugin.js',
       'dist/vitest.mjs',
     ]);

@@ -23,7 +23,7 @@ const DAILY_REPORT_ASSERTION =
   "tripwire.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'reports', Key: 'daily.csv' } });";
 
 describeSetupContract('Vitest', () => run, {
-  fixtureFolders: ['with-setup', 'sdk-inlined'],
+  fixtureFolders: ['with-setup', 'sdk-inlined', 'without-setup'],
   topLevelMock: {
     // Vitest's JSON report keeps only the message of a file's error; the class is checked by a fixture test.
     message: 'tripwire.aws was used outside a test. With the Vitest setup',
@@ -107,5 +107,14 @@ describe('with the SDK inlined by Vitest (server.deps.inline)', () => {
       fixture,
       'a call through the inlined client outside tripwire.run is guarded',
     );
+  });
+});
+
+describe('without the setup file, a verifier declared with `using`', () => {
+  const fixture = 'without-setup/using-verifier.test.ts';
+
+  test('verifies itself when the test function returns: Vitest lowers `using` for Node 20', () => {
+    expectPassed(run, fixture, 'reads the daily report');
+    expectPassed(run, fixture, 'a call left unasserted fails the test when its block ends');
   });
 });
