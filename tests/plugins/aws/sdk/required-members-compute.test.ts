@@ -5,7 +5,12 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { GetParameterCommand, GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  GetParameterCommand,
+  GetParametersByPathCommand,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { describe, test } from '@jest/globals';
 import { expectRefused, expectServed, without } from './required-members-support';
 
@@ -21,7 +26,10 @@ const invoke = {
 
 describe('Lambda: members the service model requires', () => {
   test('a real-looking Invoke is served, and one without FunctionName is refused', async () => {
-    await expectServed(lambda, InvokeCommand, { ...invoke, returns: { StatusCode: 200, Payload: '{"ok":true}' } });
+    await expectServed(lambda, InvokeCommand, {
+      ...invoke,
+      returns: { StatusCode: 200, Payload: '{"ok":true}' },
+    });
     await expectRefused(lambda, InvokeCommand, without(invoke, 'params', 'FunctionName'), [
       "FunctionName is missing, and the operation requires it: add FunctionName: '...' to the params.",
     ]);
@@ -47,7 +55,10 @@ const putSecretValue = {
 
 describe('Secrets Manager: members the service model requires', () => {
   test('real-looking GetSecretValue, CreateSecret (no ClientRequestToken) and PutSecretValue calls are served', async () => {
-    await expectServed(secrets, GetSecretValueCommand, { ...getSecretValue, returns: { SecretString: 's3cr3t' } });
+    await expectServed(secrets, GetSecretValueCommand, {
+      ...getSecretValue,
+      returns: { SecretString: 's3cr3t' },
+    });
     await expectServed(secrets, CreateSecretCommand, createSecret);
     await expectServed(secrets, PutSecretValueCommand, putSecretValue);
   });
@@ -83,7 +94,11 @@ const putParameter = {
 const getParametersByPath = {
   service: 'ssm',
   operation: 'GetParametersByPath',
-  params: { Path: '/app/prod/', Recursive: true, ParameterFilters: [{ Key: 'Type', Values: ['SecureString'] }] },
+  params: {
+    Path: '/app/prod/',
+    Recursive: true,
+    ParameterFilters: [{ Key: 'Type', Values: ['SecureString'] }],
+  },
 };
 
 describe('SSM: members the service model requires', () => {
@@ -93,7 +108,10 @@ describe('SSM: members the service model requires', () => {
       returns: { Parameter: { Name: '/app/prod/db-url', Value: 'postgres://db' } },
     });
     await expectServed(ssm, PutParameterCommand, { ...putParameter, returns: { Version: 1 } });
-    await expectServed(ssm, GetParametersByPathCommand, { ...getParametersByPath, returns: { Parameters: [] } });
+    await expectServed(ssm, GetParametersByPathCommand, {
+      ...getParametersByPath,
+      returns: { Parameters: [] },
+    });
   });
 
   test('GetParameter without Name, PutParameter without Name, Value or a tag’s Value are refused', async () => {

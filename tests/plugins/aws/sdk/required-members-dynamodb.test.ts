@@ -65,15 +65,21 @@ const query = {
 describe('DynamoDB: members the service model requires', () => {
   test('real-looking UpdateItem, BatchGetItem, BatchWriteItem and Query calls are served', async () => {
     await expectServed(dynamodb, UpdateItemCommand, updateItem);
-    await expectServed(dynamodb, BatchGetItemCommand, { ...batchGetItem, returns: { Responses: { orders: [] } } });
+    await expectServed(dynamodb, BatchGetItemCommand, {
+      ...batchGetItem,
+      returns: { Responses: { orders: [] } },
+    });
     await expectServed(dynamodb, BatchWriteItemCommand, batchWriteItem);
     await expectServed(dynamodb, QueryCommand, { ...query, returns: { Items: [], Count: 0 } });
   });
 
   test('UpdateItem without TableName or Key is refused', async () => {
-    const message = await expectRefused(dynamodb, UpdateItemCommand, without(updateItem, 'params', 'TableName'), [
-      "TableName is missing, and the operation requires it: add TableName: '...' to the params.",
-    ]);
+    const message = await expectRefused(
+      dynamodb,
+      UpdateItemCommand,
+      without(updateItem, 'params', 'TableName'),
+      ["TableName is missing, and the operation requires it: add TableName: '...' to the params."],
+    );
     expect(message).toContain("dynamodb.UpdateItem({\n  Key: { pk: { S: 'order#1' } },");
     await expectRefused(dynamodb, UpdateItemCommand, without(updateItem, 'params', 'Key'), [
       'Key is missing, and the operation requires it: add Key: { /* Key */ } to the params.',
@@ -117,7 +123,10 @@ describe('DynamoDB: members the service model requires', () => {
     await expectRefused(dynamodb, QueryCommand, without(query, 'params', 'TableName'), [
       "TableName is missing, and the operation requires it: add TableName: '...' to the params.",
     ]);
-    const misspelt = { ...query, params: { ...without(query, 'params', 'TableName').params, tableName: 'orders' } };
+    const misspelt = {
+      ...query,
+      params: { ...without(query, 'params', 'TableName').params, tableName: 'orders' },
+    };
     await expectRefused(dynamodb, QueryCommand, misspelt, [
       "tableName is not a member of this input. Did you mean 'TableName'?",
     ]);
@@ -140,7 +149,11 @@ const update = {
     ExpressionAttributeValues: { ':s': 'shipped' },
   },
 };
-const get = { service: 'dynamodb-document', operation: 'Get', params: { TableName: 'orders', Key: { pk: 'order#1' } } };
+const get = {
+  service: 'dynamodb-document',
+  operation: 'Get',
+  params: { TableName: 'orders', Key: { pk: 'order#1' } },
+};
 const batchGet = {
   service: 'dynamodb-document',
   operation: 'BatchGet',
@@ -152,7 +165,14 @@ const transactWrite = {
   params: {
     TransactItems: [
       { Put: { TableName: 'orders', Item: { pk: 'order#3', Keys: 'a native attribute named Keys' } } },
-      { Update: { TableName: 'stock', Key: { sku: 'a' }, UpdateExpression: 'ADD qty :d', ExpressionAttributeValues: { ':d': -1 } } },
+      {
+        Update: {
+          TableName: 'stock',
+          Key: { sku: 'a' },
+          UpdateExpression: 'ADD qty :d',
+          ExpressionAttributeValues: { ':d': -1 },
+        },
+      },
     ],
   },
 };
@@ -185,9 +205,14 @@ describe('the DynamoDB document client: checked at its own level, with native va
   });
 
   test('nested requests too: the Keys of a BatchGet table, the TableName of a transaction’s Update', async () => {
-    await expectRefused(documents, BatchGetCommand, without(batchGet, 'params', 'RequestItems', 'orders', 'Keys'), [
-      "RequestItems['orders'].Keys is missing, and KeysAndAttributes requires it: add Keys: [/* KeyList */] to RequestItems['orders'].",
-    ]);
+    await expectRefused(
+      documents,
+      BatchGetCommand,
+      without(batchGet, 'params', 'RequestItems', 'orders', 'Keys'),
+      [
+        "RequestItems['orders'].Keys is missing, and KeysAndAttributes requires it: add Keys: [/* KeyList */] to RequestItems['orders'].",
+      ],
+    );
     await expectRefused(
       documents,
       TransactWriteCommand,

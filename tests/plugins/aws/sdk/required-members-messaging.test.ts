@@ -77,9 +77,14 @@ describe('SQS: members the service model requires', () => {
     await expectRefused(sqs, SendMessageBatchCommand, without(sendMessageBatch, 'params', 'Entries'), [
       'Entries is missing, and the operation requires it: add Entries: [/* SendMessageBatchRequestEntryList */] to the params.',
     ]);
-    await expectRefused(sqs, SendMessageBatchCommand, without(sendMessageBatch, 'params', 'Entries', 1, 'Id'), [
-      "Entries[1].Id is missing, and SendMessageBatchRequestEntry requires it: add Id: '...' to Entries[1].",
-    ]);
+    await expectRefused(
+      sqs,
+      SendMessageBatchCommand,
+      without(sendMessageBatch, 'params', 'Entries', 1, 'Id'),
+      [
+        "Entries[1].Id is missing, and SendMessageBatchRequestEntry requires it: add Id: '...' to Entries[1].",
+      ],
+    );
     await expectRefused(
       sqs,
       SendMessageBatchCommand,
@@ -135,18 +140,28 @@ describe('SNS: members the service model requires', () => {
     await expectRefused(sns, PublishCommand, without(publish, 'params', 'Message'), [
       "Message is missing, and the operation requires it: add Message: '...' to the params.",
     ]);
-    await expectRefused(sns, PublishCommand, without(publish, 'params', 'MessageAttributes', 'kind', 'DataType'), [
-      "MessageAttributes['kind'].DataType is missing, and MessageAttributeValue requires it: add DataType: '...' to MessageAttributes['kind'].",
-    ]);
+    await expectRefused(
+      sns,
+      PublishCommand,
+      without(publish, 'params', 'MessageAttributes', 'kind', 'DataType'),
+      [
+        "MessageAttributes['kind'].DataType is missing, and MessageAttributeValue requires it: add DataType: '...' to MessageAttributes['kind'].",
+      ],
+    );
   });
 
   test('PublishBatch: TopicArn, the entries, and each entry’s Id and Message', async () => {
     await expectRefused(sns, PublishBatchCommand, without(publishBatch, 'params', 'TopicArn'), [
       "TopicArn is missing, and the operation requires it: add TopicArn: '...' to the params.",
     ]);
-    await expectRefused(sns, PublishBatchCommand, without(publishBatch, 'params', 'PublishBatchRequestEntries'), [
-      'PublishBatchRequestEntries is missing, and the operation requires it: add PublishBatchRequestEntries: [/* PublishBatchRequestEntryList */] to the params.',
-    ]);
+    await expectRefused(
+      sns,
+      PublishBatchCommand,
+      without(publishBatch, 'params', 'PublishBatchRequestEntries'),
+      [
+        'PublishBatchRequestEntries is missing, and the operation requires it: add PublishBatchRequestEntries: [/* PublishBatchRequestEntryList */] to the params.',
+      ],
+    );
     await expectRefused(
       sns,
       PublishBatchCommand,

@@ -31,7 +31,10 @@ describe('S3: members the service model requires', () => {
     await expectServed(s3, GetObjectCommand, { ...getObject, returns: { Body: 'a,b', ContentLength: 3 } });
     await expectServed(s3, PutObjectCommand, { ...putObject, returns: { ETag: '"e1"' } });
     await expectServed(s3, CopyObjectCommand, copyObject);
-    await expectServed(s3, DeleteObjectsCommand, { ...deleteObjects, returns: { Deleted: [{ Key: 'a.csv' }] } });
+    await expectServed(s3, DeleteObjectsCommand, {
+      ...deleteObjects,
+      returns: { Deleted: [{ Key: 'a.csv' }] },
+    });
   });
 
   test('GetObject and PutObject without Bucket or Key are refused', async () => {
@@ -50,7 +53,10 @@ describe('S3: members the service model requires', () => {
   });
 
   test('a member set to undefined counts as absent (a bucket name read from an unset variable)', async () => {
-    const fromUnsetVariable = { ...getObject, params: { Bucket: process.env.TRIPWIRE_UNSET_BUCKET, Key: 'k' } };
+    const fromUnsetVariable = {
+      ...getObject,
+      params: { Bucket: process.env.TRIPWIRE_UNSET_BUCKET, Key: 'k' },
+    };
     await expectRefused(s3, GetObjectCommand, fromUnsetVariable, [
       "Bucket is missing, and the operation requires it: add Bucket: '...' to the params.",
     ]);

@@ -23,7 +23,8 @@ export function without<T>(input: T, ...path: (string | number)[]): T {
 
 function copyPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyPlain) as T;
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyPlain(item)])) as T;
 }
 
@@ -60,7 +61,9 @@ export async function expectRefused(
 ): Promise<string> {
   const verifier = new StrictVerifier();
   verifier.aws.mockCall(call.service, call.operation, { required: false });
-  const error = await verifier.run(() => rejectionOf(client.send(new command(call.params as never) as never)));
+  const error = await verifier.run(() =>
+    rejectionOf(client.send(new command(call.params as never) as never)),
+  );
   expect(error).toBeInstanceOf(InvalidParamsError);
   expect(problemLines(error.message)).toEqual(problems);
   let verification: VerificationError | undefined;
