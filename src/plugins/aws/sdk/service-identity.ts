@@ -119,8 +119,8 @@ function clientFacts(clientClass: ClientClass): ClientFacts {
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
   const facts: ClientFacts = {};
   const serviceId = text(config.serviceId);
-  const signingName = text(config.defaultSigningName) ?? text(config.signingName);
-  const endpointPrefix = text(readOrUndefined(() => endpointHost(config.endpointProvider)));
+  const signingName = text(config.defaultSigningName);
+  const endpointPrefix = text(readOrUndefined(() => endpointPrefixOf(config.endpointProvider)));
   if (serviceId) facts.serviceId = serviceId;
   if (signingName) facts.signingName = signingName;
   if (endpointPrefix) facts.endpointPrefix = endpointPrefix;
@@ -130,8 +130,8 @@ function clientFacts(clientClass: ClientClass): ClientFacts {
 
 const PROBE_REGION = 'us-east-1';
 
-/** `states` from `states.us-east-1.amazonaws.com`; `iam` from `iam.amazonaws.com`. */
-function endpointHost(provider: unknown): string | undefined {
+/** `states` from `states.us-east-1.amazonaws.com`; `iam` from `iam.amazonaws.com`. Exported for its test. */
+export function endpointPrefixOf(provider: unknown): string | undefined {
   if (typeof provider !== 'function') return undefined;
   const endpoint = provider({ Region: PROBE_REGION, UseFIPS: false, UseDualStack: false }) as {
     url?: { hostname?: unknown };

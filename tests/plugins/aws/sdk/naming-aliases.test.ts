@@ -9,7 +9,7 @@ import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
 import { otherServiceNameError } from '../../../../src/plugins/aws/messages/naming-errors';
 import { loadedClientPackages } from '../../../../src/plugins/aws/sdk/client-packages';
-import { serviceIdentity } from '../../../../src/plugins/aws/sdk/service-identity';
+import { endpointPrefixOf, serviceIdentity } from '../../../../src/plugins/aws/sdk/service-identity';
 
 // The packages are loaded by these imports, as the code under test loads them in a real project.
 void [CloudWatchLogsClient, DynamoDBClient, LambdaClient, S3Client, STSClient, DynamoDBDocumentClient];
@@ -176,6 +176,41 @@ describe("a package's other names come from the SDK itself", () => {
       awscloudwatchlogs: ['branded name'],
       amazoncloudwatchlogs: ['branded name'],
     });
+  });
+
+  test("the endpoint prefix is the host's part before the region, or before amazonaws.com for global services", () => {
+    const provider = (hostname: string) => () => ({ url: new URL(`https://${hostname}/`) });
+    expect(endpointPrefixOf(provider('states.us-east-1.amazonaws.com'))).toBe('states');
+    expect(endpointPrefixOf(provider('portal.sso.us-east-1.amazonaws.com'))).toBe('portal.sso');
+    expect(endpointPrefixOf(provider('iam.amazonaws.com'))).toBe('iam');
+    expect(endpointPrefixOf(provider('example.com'))).toBeUndefined();
+    expect(endpointPrefixOf(() => ({}))).toBeUndefined();
+    expect(endpointPrefixOf('not a provider')).toBeUndefined();
+    // The real one, called with us-east-1 and nothing else: a pure function of the package's rule set.
+    const logs = new CloudWatchLogsClient({});
+    expect(endpointPrefixOf(logs.config.endpointProvider)).toBe('logs');
+  });
+
+  test('a package whose client cannot be built keeps its package names and is named after its folder', () => {
+    class BrokenClient {
+      constructor() {
+        throw new Error('automocked');
+      }
+      send() {}
+    }
+    const identity = serviceIdentity({
+      serviceKey: 'broken',
+      exports: { BrokenClient },
+      file: '/nowhere/@aws-sdk/client-broken/dist-cjs/index.js',
+      packageName: 'client-broken',
+    });
+    expect(identity).toMatchObject({ serviceKey: 'broken', service: 'broken', serviceId: undefined });
+    expect([...identity!.aliases.keys()]).toEqual([
+      'clientbroken',
+      '@awssdk/clientbroken',
+      'awsbroken',
+      'amazonbroken',
+    ]);
   });
 
   test('a name two loaded services share lists both, each with its fix', () => {
