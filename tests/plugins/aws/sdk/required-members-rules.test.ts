@@ -22,7 +22,7 @@ function structure(name: string, members: string[], schemas: unknown[], required
 }
 
 function node(schema: unknown): SchemaNode {
-  return NormalizedSchema.of(schema) as unknown as SchemaNode;
+  return NormalizedSchema.of(schema as Parameters<typeof NormalizedSchema.of>[0]) as unknown as SchemaNode;
 }
 
 describe('which members are required', () => {

@@ -40,7 +40,7 @@ export function problemLines(message: string): string[] {
 export async function expectServed(
   client: Client,
   command: CommandClass,
-  call: { service: string; operation: string; params: object; returns?: object },
+  call: { service: string; operation: string; params: Record<string, unknown>; returns?: object },
 ): Promise<void> {
   const verifier = new StrictVerifier();
   verifier.aws.mockCall(call.service, call.operation, { returns: call.returns ?? {} });
