@@ -26,9 +26,7 @@ describe('excerpts around the first difference', () => {
     expect(excerptText(expected, difference.expected, difference.offset)).toBe(
       `…'Id":"o-123' ▸ '4","lines"'…`,
     );
-    expect(excerptText(actual, difference.actual, difference.offset)).toBe(
-      `…'Id":"o-123' ▸ '5","lines"'…`,
-    );
+    expect(excerptText(actual, difference.actual, difference.offset)).toBe(`…'Id":"o-123' ▸ '5","lines"'…`);
   });
 
   test('no ellipsis where a string starts or ends inside the window', () => {
