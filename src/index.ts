@@ -108,3 +108,16 @@ export { json } from './plugins/aws/asserting/json';
  */
 export type { ConfigureOptions } from './strict-verifier';
 export { Verifier } from './verifier/verifier';
+/**
+ * Record and update modes: {@link StrictVerifier.record} writes the strict test code for calls that went to
+ * real services; `configure({ mode: 'record' | 'update' })` switches a verifier's sandboxes.
+ */
+export type {
+  CodeOptions,
+  RecordedCode,
+  RecordedImport,
+  RecordOptions,
+  RecordResult,
+} from './plugins/contract/plugin';
+export type { RunSite } from './verifier/recording-options';
+export type { VerifierMode } from './verifier/recording-settings';

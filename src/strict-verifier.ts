@@ -3,6 +3,7 @@ import { AwsPlugin } from './plugins/aws/aws-plugin';
 import { AWS_SETTINGS } from './plugins/aws/aws-settings';
 import type { GuardLevel, PluginKind, SettingSpecs } from './plugins/contract/plugin';
 import { ANY } from './util/matching';
+import { MODE_SETTING, type VerifierMode } from './verifier/recording-settings';
 import { GUARD_SETTING } from './verifier/settings';
 import { Verifier } from './verifier/verifier';
 
@@ -19,6 +20,13 @@ export interface ConfigureOptions {
    * service model, where the SDK line has one. Default `true`.
    */
   validate?: boolean;
+  /**
+   * `'strict'` (default): sandboxes serve calls from the mocks. `'record'`: every call goes to the real service
+   * and is captured (`verifier.recordedCode()`). `'update'`: only calls with no mock do, and
+   * `verifier.missingCode()` writes what the test lacks. Both are refused when `CI` is set, unless
+   * `TRIPWIRE_RECORD_ALLOW_CI=1`.
+   */
+  mode?: VerifierMode;
 }
 
 /** Options of `new StrictVerifier(...)`. */
@@ -34,7 +42,10 @@ const BUILT_IN: readonly PluginKind[] = [
 
 /** Every setting a `StrictVerifier` with these plugins knows, for `configure()` at the top of a test file. */
 export function strictSettings(plugins: readonly PluginKind[]): SettingSpecs {
-  return Object.assign({ guard: GUARD_SETTING, ...AWS_SETTINGS }, ...plugins.map((kind) => kind.settings));
+  return Object.assign(
+    { guard: GUARD_SETTING, mode: MODE_SETTING, ...AWS_SETTINGS },
+    ...plugins.map((kind) => kind.settings),
+  );
 }
 
 /**
@@ -68,7 +79,7 @@ export class StrictVerifier extends Verifier {
     );
   }
 
-  /** Changes this verifier's settings (`guard`, `validate`); bad input changes nothing. */
+  /** Changes this verifier's settings (`guard`, `validate`, `mode`); bad input changes nothing. */
   override configure(options: ConfigureOptions): void {
     super.configure(options);
   }

@@ -1,18 +1,27 @@
 import { AssertionInsideSandboxError, TripwireConfigError, type ViolationSummary } from '../errors';
 import type {
+  CodeOptions,
   GuardLevel,
   Interaction,
   Plugin,
   PluginHost,
   PluginKind,
+  RecordedCode,
+  RecordOptions,
+  RecordResult,
   SettingSpecs,
 } from '../plugins/contract/plugin';
 import type { RouteTarget } from '../plugins/contract/routing';
+import { CallSite } from '../util/call-site';
 import { describeValue, isClass } from '../util/describe-value';
 import { currentAnyOrderBlock, runInAnyOrder } from './any-order';
 import { assertInteraction } from './assertions';
 import { deactivateAll, PluginSet } from './plugin-set';
-import { openScope, pushGuard, removeGuard, runInScope } from './sandbox';
+import { isPlugin, missingCode, type RecordingContext, recordCalls, recordingRun } from './recording';
+import { mergeCode } from './recording-code';
+import { type RunSite, runSiteOf } from './recording-options';
+import { MODE_SETTING, type VerifierMode } from './recording-settings';
+import { checkSandboxFunction, pushGuard, removeGuard, runSandbox } from './sandbox';
 import { defaultSettings, GUARD_SETTING, readConfigureOptions } from './settings';
 import { Timeline } from './timeline';
 import { verificationError } from './verification';
@@ -25,6 +34,9 @@ interface VerifierState {
   /** `verifyAll()` has run and no sandbox has opened since: a violation remembered now fails nothing. */
   verified: boolean;
   disposed: boolean;
+  /** Where each `run(` was called, in order; the code from the sandboxes run in record mode. */
+  runSites: CallSite[];
+  recorded: RecordedCode[];
 }
 
 /**
@@ -47,6 +59,8 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     openSandboxes: 0,
     verified: false,
     disposed: false,
+    runSites: [],
+    recorded: [],
   };
 
   constructor(kinds: readonly PluginKind[] = []) {
@@ -81,26 +95,71 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     return this.plugins.get(name);
   }
 
-  /** Runs `fn` with interception on: every intercepted call inside is served from the mocks and recorded. */
+  /**
+   * Runs `fn` with interception on: every intercepted call inside is served from the mocks and recorded. In
+   * record mode (`configure({ mode: 'record' })`) the calls go to the real services instead and are captured
+   * (see `recordedCode()`); in update mode, only those with no mock do.
+   */
   async run<T>(fn: () => T | Promise<T>): Promise<T> {
     this.ensureUsable('run()');
-    if (typeof fn !== 'function' || isClass(fn)) {
-      throw new TripwireConfigError(
-        `run() takes a function, not ${describeValue(fn)}: await ${this.hintName}.run(async () => { /* code under test */ });`,
-      );
+    this.state.runSites.push(new CallSite());
+    checkSandboxFunction(fn, 'run', 'code under test', this.hintName);
+    if (this.mode !== 'record') return this.sandbox(fn, false);
+    return recordingRun(this.recordingContext(), fn, (code) => this.state.recorded.push(code));
+  }
+
+  /**
+   * Runs `fn` with every intercepted call going to the real service (whatever endpoint its client has), and
+   * writes the strict test code for them: registrations, assertions, imports, notes. Refused in CI unless
+   * allowed. The calls are captured, not entered on the timeline: nothing is left to assert afterwards.
+   */
+  record<T>(fn: () => T | Promise<T>, options?: RecordOptions): Promise<RecordResult<T>>;
+  /** @inheritDoc (PluginHost: enters an intercepted call on the timeline) */
+  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void;
+  record(first: unknown, second?: unknown): Promise<RecordResult<unknown>> | undefined {
+    // The plugin contract's `host.record` (every intercepted call), told apart from `record(fn)` by its argument.
+    if (typeof first !== 'function' && isPlugin(first)) {
+      this.state.timeline.append(first, second);
+      return undefined;
     }
-    const scope = openScope(this);
-    let plugins: Plugin[] = [];
-    this.state.openSandboxes++;
-    this.state.verified = false;
-    try {
-      plugins = this.plugins.activateAll();
-      return await runInScope(scope, fn);
-    } finally {
-      scope.open = false;
-      this.state.openSandboxes--;
-      deactivateAll(plugins);
-    }
+    this.ensureUsable('record()');
+    const site = new CallSite();
+    checkSandboxFunction(first, 'record', 'code to record', this.hintName);
+    return recordCalls(this.recordingContext(), first as () => unknown, second, site);
+  }
+
+  private recordingContext(): RecordingContext {
+    const activateAll = () => this.plugins.activateAll();
+    const sandbox = <T>(fn: () => T | Promise<T>, recording: boolean) => this.sandbox(fn, recording);
+    return { hintName: this.hintName, activateAll, sandbox };
+  }
+
+  private sandbox<T>(fn: () => T | Promise<T>, recording: boolean): Promise<T> {
+    return runSandbox(this, this.state, () => this.plugins.activateAll(), fn, recording);
+  }
+
+  /** Where each `run(` of this verifier was called, in order: absolute file, line and column (source-mapped). */
+  get runSites(): readonly RunSite[] {
+    return this.state.runSites.flatMap((site) => runSiteOf(site) ?? []);
+  }
+
+  /** `configure({ mode })`: `'strict'` (default), `'record'` or `'update'`. */
+  get mode(): VerifierMode {
+    return this.settings.mode as VerifierMode;
+  }
+
+  /** The code for every call the sandboxes captured in record mode, in order (empty in other modes). */
+  recordedCode(): RecordedCode {
+    return mergeCode(this.state.recorded);
+  }
+
+  /**
+   * Update mode: the registrations for the calls let through for want of a mock, and the assertions for every
+   * interaction still unasserted, in order: what the test is missing to pass strictly.
+   */
+  missingCode(options: CodeOptions = {}): RecordedCode {
+    this.ensureUsable('missingCode()');
+    return missingCode(this.plugins.existing(), this.state.timeline.unasserted(), options);
   }
 
   /** Inside `fn`, each assertion may match any unasserted interaction instead of the next one. */
@@ -122,9 +181,12 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.ensureUsable('verifyAll()');
     this.ensureNoOpenSandbox('verifyAll()');
     this.state.verified = true;
+    // Record mode checks real calls against the test's assertions, update mode writes the missing ones: neither
+    // fails for what is unasserted, nor record mode for the mocks that real calls left unused.
+    const mode = this.mode;
     const error = verificationError({
-      unasserted: this.state.timeline.unasserted(),
-      unused: this.plugins.existing().flatMap((plugin) => plugin.unusedMocks()),
+      unasserted: mode === 'strict' ? this.state.timeline.unasserted() : [],
+      unused: mode === 'record' ? [] : this.plugins.existing().flatMap((plugin) => plugin.unusedMocks()),
       violations: this.state.violations,
     });
     if (error !== undefined) throw error;
@@ -138,7 +200,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
 
   /** The settings `configure()` knows: the guard's and those of every plugin this verifier has or enables. */
   settingSpecs(): SettingSpecs {
-    return { guard: GUARD_SETTING, ...this.plugins.settingSpecs() };
+    return { guard: GUARD_SETTING, mode: MODE_SETTING, ...this.plugins.settingSpecs() };
   }
 
   /**
@@ -177,11 +239,6 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
   }
 
   // PluginHost
-
-  /** @inheritDoc */
-  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void {
-    this.state.timeline.append(plugin, fields);
-  }
 
   /** @inheritDoc */
   rememberViolation(violation: ViolationSummary): void {

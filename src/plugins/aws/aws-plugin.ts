@@ -34,6 +34,7 @@ import { CallServer } from './mocking/call-server';
 import { normalizeSpec } from './mocking/mock-spec';
 import { MockQueues } from './mocking/queues';
 import { checkRegisteredOutput, refuseStreamsForBlobs } from './mocking/registration-checks';
+import { AwsRecorder } from './recording/aws-recorder';
 import { clientPackageExports } from './sdk/client-packages';
 import { NameBook } from './sdk/name-book';
 import type {
@@ -59,13 +60,17 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
   private readonly queues = new MockQueues();
   private readonly names = new NameBook(() => this.host.hintName);
   private readonly server: CallServer;
+  /** Record and update modes: calls sent to the real service, captured, and written as test code. */
+  readonly recorder: AwsRecorder;
   private activations = 0;
 
   constructor(private readonly host: PluginHost) {
     if (!isPluginHost(host)) throw notAVerifierError();
     host.registerPlugin(this);
     this.configured = host.settingsOf(this);
+    this.recorder = new AwsRecorder(this, host);
     this.server = new CallServer({
+      recorder: this.recorder,
       plugin: this,
       host,
       queues: this.queues,
@@ -168,6 +173,7 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
 
   release(): void {
     this.queues.clear();
+    this.recorder.release();
   }
 
   formatInteraction(interaction: Interaction<AwsCallFields>): string {

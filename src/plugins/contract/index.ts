@@ -27,12 +27,19 @@ export { type AsymmetricMatcher, formatValue, indented, isAsymmetricMatcher, Not
 export { ABSENT, ANY, diffValues, type FieldMismatch, isOnlyWildcards } from '../../util/matching';
 export { patch } from '../../util/patch';
 export type {
+  CodeOptions,
   GuardLevel,
   Interaction,
   InteractionSummary,
   Plugin,
   PluginHost,
   PluginKind,
+  PluginRecorder,
+  RecordedCode,
+  RecordedImport,
+  RecorderStart,
+  RecordOptions,
+  RecordResult,
   SettingSpec,
   SettingSpecs,
   UnusedMock,
@@ -40,4 +47,4 @@ export type {
   ViolationKind,
   ViolationSummary,
 } from './plugin';
-export { currentRoute, type Route, type RouteTarget, routedPlugin } from './routing';
+export { currentRoute, type Route, type RouteTarget, routedPlugin, runPassingThrough } from './routing';

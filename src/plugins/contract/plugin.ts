@@ -137,6 +137,8 @@ export interface Plugin<Fields = unknown, Expected = unknown> {
   unusedMocks(): UnusedMock[];
   /** Optional: lets go of the plugin's mocks and caches when its verifier is disposed. */
   release?(): void;
+  /** Optional: record and update modes (`verifier.record(fn)`, `configure({ mode })`). */
+  readonly recorder?: PluginRecorder<Fields>;
 }
 
 /** Creates a verifier's plugin of one kind, for plugins a verifier enables without being asked. */
@@ -145,4 +147,89 @@ export interface PluginKind<P extends Plugin = Plugin> {
   readonly settings?: SettingSpecs;
   /** Makes the verifier's plugin of this kind; the plugin registers itself on `host`. */
   create(host: PluginHost): P;
+}
+
+// Record and update modes
+
+/** A named import that recorded code needs: `{ from: '@aws-sdk/client-s3', names: ['GetObjectCommand'] }`. */
+export interface RecordedImport {
+  readonly from: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * Test code written from calls that went to the real service. Each statement is complete and may span lines
+ * (2-space indent inside), written with the verifier's `hintName` (`tripwire.aws.mockCall(...)`).
+ */
+export interface RecordedCode {
+  /** Registrations for before the sandbox, in call order: `tripwire.aws.mockCall('s3', 'GetObject', { ... });` */
+  readonly before: readonly string[];
+  /** Assertions for after it, in call order; calls that overlapped in time as one `tripwire.inAnyOrder(() => { ... });`. */
+  readonly after: readonly string[];
+  /** Named imports the statements need (the typed form's command classes). */
+  readonly imports: readonly RecordedImport[];
+  /** What was redacted or normalised, and why, printed as comments: `SecretString redacted`. */
+  readonly notes: readonly string[];
+  /** What the calls went to, one line each: `s3 at http://127.0.0.1:4569 (@aws-sdk/client-s3 3.1169.0)`. */
+  readonly recordedAgainst: readonly string[];
+}
+
+/** How recorded code is written. */
+export interface CodeOptions {
+  /**
+   * The typed form (`mockCall(GetObjectCommand, ...)`, with its import): `true` for every call, or the names of
+   * the command classes to write typed (those the test file imports already). Default: the string form.
+   */
+  readonly typed?: boolean | readonly string[];
+  /** Replace secrets (credentials, secret values, plaintexts) with placeholders. Default `true`. */
+  readonly redact?: boolean;
+}
+
+/** Options of `verifier.record(fn, options)`. */
+export interface RecordOptions extends CodeOptions {
+  /** Record although `CI` is set (as `TRIPWIRE_RECORD_ALLOW_CI=1` does). Default `false`: refused in CI. */
+  readonly allowInCI?: boolean;
+  /** Print the text to standard output. Default `true`. */
+  readonly print?: boolean;
+  /**
+   * Write the text to a file: a path (relative to the directory of the file that called `record`), or `true`
+   * for `<that file>.recorded.ts` beside it. Default: nothing is written.
+   */
+  readonly file?: string | boolean;
+}
+
+/** What `verifier.record(fn)` resolves to. */
+export interface RecordResult<T> {
+  /** What `fn` returned. */
+  readonly value: T;
+  readonly code: RecordedCode;
+  /** The code as one formatted text, with a header comment (when, against what, notes) and the imports. */
+  readonly text: string;
+  /** The absolute path the text was written to, when `options.file` asked for it. */
+  readonly file?: string;
+}
+
+/** What a recorder is told when a recording starts. */
+export interface RecorderStart extends CodeOptions {
+  /**
+   * Also enter each captured call on the verifier's timeline (`host.record`), so that assertions in the test
+   * check the real calls: a `run()` in record mode. `record(fn)` keeps them off it.
+   */
+  readonly onTimeline: boolean;
+}
+
+/**
+ * A plugin's record and update modes, optional: calls routed with mode `'record'` go to the real service and
+ * are captured; in update mode (`settings.mode === 'update'`) a call with no mock goes there too.
+ */
+export interface PluginRecorder<Fields = unknown> {
+  /** A recording sandbox of its verifier opens. */
+  start(options: RecorderStart): void;
+  /** It closes: the code for every call captured since `start`, which forgets them. */
+  stop(options: CodeOptions): RecordedCode;
+  /**
+   * Update mode: registrations for the calls let through for want of a mock, and assertions for `unasserted`
+   * (this plugin's unasserted interactions, in order).
+   */
+  missingCode(unasserted: readonly Interaction<Fields>[], options: CodeOptions): RecordedCode;
 }

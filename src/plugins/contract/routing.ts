@@ -17,7 +17,11 @@ export interface RouteTarget {
  * - `serve`: it comes from an open sandbox: the target's plugin serves it from its mocks;
  * - `post-sandbox`: it comes from a sandbox that has closed: refused, and remembered by the target;
  * - `guarded`: outside any sandbox while a guard at level 'error' is on: refused, and remembered;
- * - `warn`: outside any sandbox while a guard at level 'warn' is on: let through after a warning.
+ * - `warn`: outside any sandbox while a guard at level 'warn' is on: let through after a warning;
+ * - `record`: it comes from a recording sandbox (`record(fn)`, or `run` in record mode): the target's plugin
+ *   lets it through to the real service and captures it;
+ * - `pass-through`: it is made by a call that a plugin let through on purpose (`runPassingThrough`): the SDK's
+ *   own work (its network request, a credential provider's call) goes out untouched and unrecorded.
  * No route (`undefined`): the call passes through untouched.
  */
 export type Route =
@@ -25,7 +29,9 @@ export type Route =
   /** `origin` is the verifier whose sandbox the call came from; `target`, the one that gets the report. */
   | { readonly mode: 'post-sandbox'; readonly target: RouteTarget; readonly origin: RouteTarget }
   | { readonly mode: 'guarded'; readonly target: RouteTarget }
-  | { readonly mode: 'warn'; readonly target: RouteTarget };
+  | { readonly mode: 'warn'; readonly target: RouteTarget }
+  | { readonly mode: 'record'; readonly target: RouteTarget }
+  | { readonly mode: 'pass-through'; readonly target: RouteTarget };
 
 /** One `run(fn)`: the async context that its calls carry. */
 export interface SandboxScope {
@@ -90,4 +96,14 @@ export function routedPlugin(route: Route, name: string): Plugin | undefined {
   const plugin = route.target.pluginByName(name);
   if (plugin !== undefined || route.mode !== 'post-sandbox') return plugin;
   return route.origin.pluginByName(name);
+}
+
+/**
+ * Runs `fn` (a call a plugin lets through to the real service) so that everything it causes is routed as
+ * `pass-through`: the network safety net lets its requests go, and calls nested in it are not captured.
+ */
+export function runPassingThrough<T>(target: RouteTarget, fn: () => T): T {
+  const route: Route = { mode: 'pass-through', target };
+  const scope: SandboxScope = { target, parent: undefined, open: true, serve: route, postSandbox: route };
+  return routing.contexts.run(scope, fn);
 }

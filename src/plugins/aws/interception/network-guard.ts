@@ -46,8 +46,11 @@ export function installNetworkGuard(): void {
     (original) =>
       function addRequest(this: http.Agent, request, options) {
         const route = isSdkRequest(request) ? currentRoute() : undefined;
-        // A call the guard lets through with a warning was let through by `send` already.
-        const handler = route === undefined || route.mode === 'warn' ? undefined : awsHandlerFor(route);
+        // Let through by `send` already: a call the guard allows with a warning, or one a recording lets go.
+        const handler =
+          route === undefined || route.mode === 'warn' || route.mode === 'pass-through'
+            ? undefined
+            : awsHandlerFor(route);
         if (handler === undefined) return original.call(this, request, options);
         const error = handler.handleEscape(route as Route, describe(request));
         // Fail the request the way an agent does when it cannot create a socket: no connection is ever made,

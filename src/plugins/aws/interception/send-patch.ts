@@ -38,6 +38,12 @@ export class InterceptedSend {
     this.callback = callbackSecond ? optionsOrCallback : maybeCallback;
   }
 
+  /** The SDK's own `send` with the call's command and options but no callback: its promise. */
+  sendForPromise(): Promise<unknown> {
+    const args = this.options === undefined ? [this.command] : [this.command, this.options];
+    return new Promise((resolve) => resolve(Reflect.apply(this.original, this.client, args)));
+  }
+
   /** The SDK's own `send`, applied to the call exactly as it was made. */
   passThrough(): unknown {
     const args = [this.command, this.optionsOrCallback, this.maybeCallback].slice(0, this.argumentCount);

@@ -17,6 +17,7 @@ import {
 import { formatCall } from '../messages/call-text';
 import { raisesFunctionError, returnsFunctionError } from '../messages/registration-errors';
 import { guardedCallWarning } from '../messages/warnings';
+import type { AwsRecorder } from '../recording/aws-recorder';
 import { type CallInfo, type CallName, callInfo } from '../sdk/call-info';
 import type { NameBook } from '../sdk/name-book';
 import { buildServiceError, sdkAbortError } from '../sdk/sdk-errors';
@@ -52,8 +53,10 @@ export interface ServerState {
   readonly host: PluginHost;
   readonly queues: MockQueues;
   readonly names: NameBook;
-  /** Kept up to date by `configure()`: `validate` is read on every call. */
+  /** Kept up to date by `configure()`: `validate` is read on every call, `mode` when no mock is left. */
   readonly configured: Readonly<Record<string, unknown>>;
+  /** Sends the calls of record mode, and of update mode that have no mock, to the real service. */
+  readonly recorder: AwsRecorder;
 }
 
 /**
@@ -66,6 +69,7 @@ export class CallServer {
   private readonly queues: MockQueues;
   private readonly names: NameBook;
   private readonly configured: Readonly<Record<string, unknown>>;
+  private readonly recorder: AwsRecorder;
   private readonly uploadFailures = new UploadFailures();
 
   constructor(state: ServerState) {
@@ -74,6 +78,7 @@ export class CallServer {
     this.queues = state.queues;
     this.names = state.names;
     this.configured = state.configured;
+    this.recorder = state.recorder;
   }
 
   /** A call of the patched `send` routed to this verifier: served, refused, or let through with a warning. */
@@ -82,21 +87,25 @@ export class CallServer {
       this.warnGuarded(call);
       return call.passThrough();
     }
+    // The SDK's own work inside a call let through on purpose (a credential provider's call): not ours.
+    if (route.mode === 'pass-through') return call.passThrough();
     const options =
       typeof call.options === 'object' && call.options !== null ? (call.options as SendOptions) : undefined;
-    const result = this.serve(route.mode, call, options);
+    const result = this.serve(route, call, options);
     if (typeof call.callback !== 'function') return result;
     deliverToCallback(result, call.callback as (error: unknown, output?: unknown) => unknown);
     return undefined;
   }
 
-  private serve(mode: Route['mode'], call: InterceptedSend, options: SendOptions | undefined) {
+  private serve(route: Route, call: InterceptedSend, options: SendOptions | undefined) {
+    const { mode } = route;
     const { client } = call;
     const command = call.command as SdkCommand;
     const info = callInfo(client, command, call.copy);
     const name = info.name;
     this.names.noteCall(info);
     const params = copyData(command.input ?? {}, false);
+    if (mode === 'record') return this.recorder.capture(route.target, call, info, params);
     if (mode !== 'serve') {
       return Promise.reject(this.violation(mode === 'guarded' ? 'guarded' : 'post-sandbox', name, params));
     }
@@ -114,7 +123,11 @@ export class CallServer {
         return Promise.reject(this.violation('invalid-params', name, params, problems));
     }
     const registration = this.queues.take(name.key) ?? this.queues.take(`${name.key}Command`);
-    if (registration === undefined) return Promise.reject(this.violation('unmocked', name, params));
+    if (registration === undefined) {
+      if (this.configured.mode === 'update')
+        return this.recorder.captureUnmocked(route.target, call, info, params);
+      return Promise.reject(this.violation('unmocked', name, params));
+    }
     const fields = this.record(name, params);
     const { outcome } = registration;
     // The common case, kept free of closures: a registered output served as a fresh copy.

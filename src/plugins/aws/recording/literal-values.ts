@@ -1,0 +1,55 @@
+import { formatValue, quote } from '../../../util/format';
+import { isPlainObject } from '../../../util/values';
+
+// What messages shorten (`formatValue` keeps them readable), recorded code must write whole.
+const LONGEST_STRING = 1_000;
+const LONGEST_BYTES = 64;
+const PLACEHOLDER = /'__tripwire_literal_(\d+)__'/g;
+
+/**
+ * Values as source for recorded code: `formatValue`'s layout, with long strings and byte arrays written out in
+ * full (they go through it as short placeholders and come back as literals).
+ */
+export class LiteralValues {
+  private readonly literals: string[] = [];
+
+  format(value: unknown, indent = ''): string {
+    return this.restore(formatValue(this.prepare(value), indent));
+  }
+
+  /** The value with each long string or byte array replaced by a placeholder that `restore` turns back. */
+  prepare(value: unknown): unknown {
+    if (typeof value === 'string') return value.length > LONGEST_STRING ? this.hold(quote(value)) : value;
+    if (value instanceof Uint8Array)
+      return value.length > LONGEST_BYTES ? this.hold(bytesSource(value)) : value;
+    if (Array.isArray(value)) return value.map((item) => this.prepare(item));
+    if (value instanceof Set) return new Set([...value].map((item) => this.prepare(item)));
+    if (value instanceof Map) return new Map([...value].map(([key, item]) => [key, this.prepare(item)]));
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.prepare(item)]));
+  }
+
+  /** Formatted text with the placeholders of `prepare` replaced by their literals. */
+  restore(text: string): string {
+    return text.replace(PLACEHOLDER, (_, index: string) => this.literals[Number(index)] ?? '');
+  }
+
+  private hold(literal: string): string {
+    this.literals.push(literal);
+    return `__tripwire_literal_${this.literals.length - 1}__`;
+  }
+}
+
+/** The bytes' text when they are UTF-8 without control characters (but tabs and line breaks). */
+export function utf8Text(bytes: Uint8Array): string | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? undefined : text;
+}
+
+function bytesSource(bytes: Uint8Array): string {
+  const text = utf8Text(bytes);
+  if (text !== undefined) return `Buffer.from(${quote(text)})`;
+  return `Buffer.from('${Buffer.from(bytes).toString('base64')}', 'base64')`;
+}
