@@ -70,7 +70,7 @@ function concurrentTestsMessage(started: HookContext, running: HookContext): str
     `Test '${started.fullName ?? started.name}' started while test '${running.fullName ?? running.name}' was running: ` +
     'the node:test setup gives one test of a file at a time its verifier behind `tripwire`, and cannot tell ' +
     'which of two tests running at once an AWS call belongs to. Remove the `concurrency` option from the ' +
-    'describe() or test() around them (files still run in parallel: --test-concurrency), or give each of ' +
-    "these tests a verifier of its own: using verifier = new StrictVerifier(); from 'ts-tripwire'."
+    'describe() or test() around them (files still run in parallel: --test-concurrency), or run this file ' +
+    "without the setup, each test with a verifier of its own: using verifier = new StrictVerifier(); from 'ts-tripwire'."
   );
 }

@@ -17,8 +17,14 @@ export const FIXTURE_ROOT = join(REPO_ROOT, 'tests/fixtures/node-test-setup');
 export const JAVASCRIPT_FOLDERS = ['with-setup', 'node-test-only'] as const;
 /** TypeScript, run through tsx (Node 20 cannot strip types). */
 export const TYPESCRIPT_FOLDERS = ['typescript'] as const;
+/** TypeScript through tsx, without ts-tripwire's setup. */
+export const WITHOUT_SETUP_FOLDERS = ['without-setup'] as const;
 
 const REPORTER = join(REPO_ROOT, 'tests/support/node-test-json-reporter.mjs');
+const SETUP = ['--import', 'ts-tripwire/node-test'];
+const TSX = ['--import', 'tsx'];
+// The repository's tsconfig maps `ts-tripwire` to src/: the fixtures' own maps nothing.
+const TSX_ENV = { TSX_TSCONFIG_PATH: join(FIXTURE_ROOT, 'tsconfig.json') };
 const ENABLE_KV_PLUGIN = pathToFileURL(join(FIXTURE_ROOT, 'support/enable-kv-plugin.ts')).href;
 
 /** The file of a fixture named without its extension (`with-setup/correct-test` is a `.test.mjs`). */
@@ -42,13 +48,12 @@ function testFilesIn(folders: readonly string[]): string[] {
 /**
  * `node --test` as users run it, over the files given: ts-tripwire is the built package, which the fixtures
  * and `--import ts-tripwire/node-test` find by the package's own name (its "exports"), so dist/ must be built.
+ * `before` are Node's options before `--test`, `after` those after it.
  */
 function nodeTestArgs(before: readonly string[], after: readonly string[], files: readonly string[]) {
   return (outputFile: string): string[] => [
     ...before,
     '--test',
-    '--import',
-    'ts-tripwire/node-test',
     ...after,
     `--test-reporter=${REPORTER}`,
     `--test-reporter-destination=${outputFile}`,
@@ -57,24 +62,30 @@ function nodeTestArgs(before: readonly string[], after: readonly string[], files
 }
 
 /**
- * Runs node:test twice, in child processes: the JavaScript fixtures with Node alone, then the TypeScript ones
- * through tsx with a plugin enabled in each test by a second `--import`. One result for both.
+ * Runs node:test three times, in child processes: the JavaScript fixtures with Node alone; the TypeScript
+ * ones through tsx, with a plugin enabled in each test by a second `--import`; and TypeScript without the
+ * setup. One result for all.
  */
 export async function runFixtureNodeTest(): Promise<FixtureRun> {
   const javascript = await runFixtureChild({
     runner: 'node:test',
     fixtureRoot: FIXTURE_ROOT,
     // Two files at a time, each in its own process: one file's settings never reach another's.
-    args: nodeTestArgs([], ['--test-concurrency=2'], testFilesIn(JAVASCRIPT_FOLDERS)),
+    args: nodeTestArgs([], [...SETUP, '--test-concurrency=2'], testFilesIn(JAVASCRIPT_FOLDERS)),
   });
   const typescript = await runFixtureChild({
     runner: 'node:test',
     fixtureRoot: FIXTURE_ROOT,
-    args: nodeTestArgs(['--import', 'tsx'], ['--import', ENABLE_KV_PLUGIN], testFilesIn(TYPESCRIPT_FOLDERS)),
-    // The repository's tsconfig maps `ts-tripwire` to src/: the fixtures' own maps nothing.
-    env: () => ({ TSX_TSCONFIG_PATH: join(FIXTURE_ROOT, 'tsconfig.json') }),
+    args: nodeTestArgs(TSX, [...SETUP, '--import', ENABLE_KV_PLUGIN], testFilesIn(TYPESCRIPT_FOLDERS)),
+    env: () => TSX_ENV,
   });
-  return javascript.withFilesOf(typescript);
+  const withoutSetup = await runFixtureChild({
+    runner: 'node:test',
+    fixtureRoot: FIXTURE_ROOT,
+    args: nodeTestArgs(TSX, [], testFilesIn(WITHOUT_SETUP_FOLDERS)),
+    env: () => TSX_ENV,
+  });
+  return javascript.withFilesOf(typescript).withFilesOf(withoutSetup);
 }
 
 export interface ScriptRun {

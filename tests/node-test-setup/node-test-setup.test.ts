@@ -20,6 +20,7 @@ import {
   runUsingScriptCompiled,
   runUsingScriptWithTsx,
   TYPESCRIPT_FOLDERS,
+  WITHOUT_SETUP_FOLDERS,
 } from './fixture-node-test-run';
 
 let run: FixtureRun;
@@ -32,7 +33,7 @@ beforeAll(
 );
 
 describeSetupContract('node:test', () => run, {
-  fixtureFolders: [...JAVASCRIPT_FOLDERS, ...TYPESCRIPT_FOLDERS],
+  fixtureFolders: [...JAVASCRIPT_FOLDERS, ...TYPESCRIPT_FOLDERS, ...WITHOUT_SETUP_FOLDERS],
   testFile: /\.test\.(mjs|cjs|ts)$/,
   fixtureFile,
   // node:test reports a file that failed to load by its stderr, where Node printed the error.
@@ -102,8 +103,17 @@ describe('tests of one file running at the same time', () => {
       expect(outcome.status).toBe('failed');
       expect(outcome.failureMessages[0]).toContain(refusal);
       expect(outcome.failureMessages[0]).toContain('Remove the `concurrency` option');
-      expect(outcome.failureMessages[0]).toContain('using verifier = new StrictVerifier();');
+      expect(outcome.failureMessages[0]).toContain(
+        'or run this file without the setup, each test with a verifier of its own: using verifier = new StrictVerifier();',
+      );
     }
+  });
+
+  test('without the setup, each with a verifier of its own declared with `using`, they pass', () => {
+    const fixture = 'without-setup/concurrent-using.test.ts';
+
+    expectPassed(run, fixture, 'reads the first report, finishing last');
+    expectPassed(run, fixture, 'reads the second report, finishing first');
   });
 });
 
