@@ -14,7 +14,9 @@ export function mergeCode(codes: readonly RecordedCode[]): RecordedCode {
   return {
     before: codes.flatMap((code) => code.before),
     after: codes.flatMap((code) => code.after),
-    imports: [...imports].map(([from, names]): RecordedImport => ({ from, names: [...names].sort() })),
+    imports: [...imports]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([from, names]): RecordedImport => ({ from, names: [...names].sort() })),
     notes: unique((code) => code.notes),
     recordedAgainst: unique((code) => code.recordedAgainst),
   };

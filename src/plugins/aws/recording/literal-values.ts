@@ -13,8 +13,15 @@ const PLACEHOLDER = /'__tripwire_literal_(\d+)__'/g;
 export class LiteralValues {
   private readonly literals: string[] = [];
 
-  format(value: unknown, indent = ''): string {
-    return this.restore(formatValue(this.prepare(value), indent));
+  /**
+   * The value as source, laid out for a statement whose text before it is `column` characters long: one line
+   * when the whole line fits, else one member per line.
+   */
+  format(value: unknown, column = 0): string {
+    const margin = ' '.repeat(column);
+    // formatValue lays out for an indent; nested lines then carry that margin, which is taken off again.
+    const text = formatValue(this.prepare(value), margin).split(`\n${margin}`).join('\n');
+    return this.restore(text);
   }
 
   /** The value with each long string or byte array replaced by a placeholder that `restore` turns back. */

@@ -72,7 +72,9 @@ export function writeRecordedCode(
   return {
     before,
     after: [...groups.values()].map((assertions) => anyOrderStatement(hintName, assertions)),
-    imports: [...imports].map(([from, names]) => ({ from, names: [...names].sort() })),
+    imports: [...imports]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([from, names]) => ({ from, names: [...names].sort() })),
     notes: [...notes],
     recordedAgainst: [...new Set(recordedAgainst)],
   };

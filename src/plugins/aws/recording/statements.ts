@@ -18,7 +18,8 @@ export function mockStatement(
   values: LiteralValues,
 ): string {
   const target = typed === undefined ? `${quote(name.service)}, ${quote(name.operation)}` : typed.className;
-  return `${awsCode(hintName, 'mockCall', `${target}, ${values.format(spec)}`)};`;
+  const column = awsCode(hintName, 'mockCall', `${target}, `).length - 1;
+  return `${awsCode(hintName, 'mockCall', `${target}, ${values.format(spec, column)}`)};`;
 }
 
 /** The assertion of a call, as the messages' paste-ready hint writes it, or its typed form. */
@@ -35,7 +36,8 @@ export function assertStatement(
   }
   const fields: Record<string, unknown> = { params: params ?? {} };
   if (raised !== undefined) fields.raised = raised;
-  return `${awsCode(hintName, 'assertAwsCall', `${typed.className}, ${values.format(fields)}`)};`;
+  const column = awsCode(hintName, 'assertAwsCall', `${typed.className}, `).length - 1;
+  return `${awsCode(hintName, 'assertAwsCall', `${typed.className}, ${values.format(fields, column)}`)};`;
 }
 
 /** Assertions of calls that overlapped in time: one `inAnyOrder` block, or the one assertion as it is. */
