@@ -1,9 +1,10 @@
 /**
  * The package as users get it: `npm pack` of the built repository, installed with npm into a temporary
  * folder outside it, then used from an ES module, a CommonJS module, a Vitest run with
- * `setupFiles: ['ts-tripwire/vitest']` and a Jest run with `setupFilesAfterEnv: ['ts-tripwire/jest']`.
+ * `setupFiles: ['ts-tripwire/vitest']`, a Jest run with `setupFilesAfterEnv: ['ts-tripwire/jest']` and a
+ * node:test run with `node --test --import ts-tripwire/node-test`.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -51,11 +52,18 @@ let esmRun: ChildResult;
 let cjsRun: ChildResult;
 let vitestRun: ChildResult;
 let jestRun: ChildResult;
+let nodeTestRun: ChildResult;
+
+/** The node:test user's files (tests/fixtures/node-test-setup/packaged), copied into the consumer folder. */
+const NODE_TEST_FILES = join(REPO_ROOT, 'tests/fixtures/node-test-setup/packaged');
+/** Writes node:test's results in Jest's JSON format, as runnerReport reads them. */
+const NODE_TEST_REPORTER = join(REPO_ROOT, 'tests/support/node-test-json-reporter.mjs');
 
 beforeAll(async () => {
   installed = await packAndInstall();
   const modules = join(installed.consumer, 'node_modules');
-  [esmRun, cjsRun, vitestRun, jestRun] = await Promise.all([
+  cpSync(NODE_TEST_FILES, join(installed.consumer, 'node-test'), { recursive: true });
+  [esmRun, cjsRun, vitestRun, jestRun, nodeTestRun] = await Promise.all([
     installed.node(['consumer.mjs']),
     installed.node(['consumer.cjs']),
     installed.node(
@@ -73,6 +81,18 @@ beforeAll(async () => {
       ],
       join(installed.consumer, 'jest'),
     ),
+    installed.node(
+      [
+        '--test',
+        '--import',
+        'ts-tripwire/node-test',
+        `--test-reporter=${NODE_TEST_REPORTER}`,
+        '--test-reporter-destination=report.json',
+        'tripwire.test.mjs',
+        'one-runtime.test.mjs',
+      ],
+      join(installed.consumer, 'node-test'),
+    ),
   ]);
 }, 4 * CHILD_TIMEOUT_MS);
 
@@ -88,7 +108,10 @@ function consumerReport<T>(result: ChildResult): T {
   return JSON.parse(result.stdout) as T;
 }
 
-function runnerReport(folder: 'vitest' | 'jest', result: ChildResult): Map<string, readonly string[]> {
+function runnerReport(
+  folder: 'vitest' | 'jest' | 'node-test',
+  result: ChildResult,
+): Map<string, readonly string[]> {
   let report: RunnerReport;
   try {
     report = JSON.parse(
@@ -269,6 +292,7 @@ describe('a CommonJS consumer (require)', () => {
 describe.each([
   ['vitest', "setupFiles: ['ts-tripwire/vitest']", () => vitestRun],
   ['jest', "setupFilesAfterEnv: ['ts-tripwire/jest']", () => jestRun],
+  ['node-test', '--import ts-tripwire/node-test', () => nodeTestRun],
 ] as const)('a %s run with %s', (folder, _setup, result) => {
   test('passes a test that mocks, runs and asserts', () => {
     expect(runnerReport(folder, result()).get('mocks, runs and asserts')).toEqual([]);
@@ -292,7 +316,9 @@ describe.each([
 
   test('reports where in the test file an unused mock was registered', () => {
     const file = `one-runtime.test.${folder === 'jest' ? 'js' : 'mjs'}`;
-    const lines = readFileSync(join(REPO_ROOT, 'tests/fixtures/packaging', folder, file), 'utf8').split('\n');
+    const source =
+      folder === 'node-test' ? NODE_TEST_FILES : join(REPO_ROOT, 'tests/fixtures/packaging', folder);
+    const lines = readFileSync(join(source, file), 'utf8').split('\n');
     const line = lines.findIndex((text) => text.includes("mockCall('s3', 'PutObject'"));
     const column = lines[line]!.indexOf('mockCall') + 1;
     const [status, message] =
