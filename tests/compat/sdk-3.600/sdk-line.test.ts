@@ -72,16 +72,34 @@ describe('what differs on the 3.600 line', () => {
     };
     const verifier = new StrictVerifier();
     // Both refused on schema-based lines (tests/plugins/aws/sdk/validation.test.ts); accepted here.
-    verifier.aws.mockCall('s3', 'ListObjectsV2', { returns: { Content: [] }, required: false });
+    verifier.aws.mockCall('s3', 'ListObjectsV2', { returns: { Content: [] } as never, required: false });
     verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'served' } });
     const output = await verifier.run(() =>
       new s3.S3Client({}).send(new s3.GetObjectCommand({ bucket: 'b', Key: 'k' })),
     );
     expect(output.ContentType).toBe('served');
-    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { bucket: 'b', Key: 'k' } });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { bucket: 'b', Key: 'k' } as never,
+    });
     verifier.verifyAll();
   });
 });
+
+/** The warning a process on this line prints once, naming the client package whose model was first read. */
+function skippedWarning(clientPackage: string): string {
+  return (
+    `(node:PID) [TRIPWIRE_VALIDATION_SKIPPED] TripwireWarning: ts-tripwire: params and outputs are not validated: the installed AWS SDK line (${clientPackage} 3.600.0) has no operation schemas, ` +
+    'so a misspelt param or output member, a missing required param, or a value of the wrong kind passes without a word. ' +
+    'Upgrade the @aws-sdk/* packages to 3.969.0 or later to have them checked; or, to say that you know, turn validation off: configure({ validate: false })\n' +
+    '(Use `node --trace-warnings ...` to show where the warning was created)\n'
+  );
+}
+
+function withPid(stderr: string): string {
+  return stderr.replace(/^\(node:\d+\)/gm, '(node:PID)');
+}
 
 /** Runs a fixture with plain Node from this workspace, as a user's project on the 3.600 line would. */
 function runNode(script: string): { status: number | null; stdout: string; stderr: string } {
@@ -97,7 +115,7 @@ function runNode(script: string): { status: number | null; stdout: string; stder
 describe('module loading under plain Node on the 3.600 line', () => {
   test('an SDK first loaded inside the sandbox is intercepted through @smithy/smithy-client, and untouched afterwards', () => {
     const result = runNode('lazy-client.js');
-    expect(result.stderr).toBe('');
+    expect(withPid(result.stderr)).toBe(skippedWarning('@aws-sdk/client-sts'));
     expect(JSON.parse(result.stdout)).toEqual({
       account: '123456789012',
       afterSandbox: 'ECONNREFUSED',
@@ -109,8 +127,25 @@ describe('module loading under plain Node on the 3.600 line', () => {
 
   test('application code written as ES modules is intercepted like CommonJS code', () => {
     const result = runNode('esm-app.mjs');
-    expect(result.stderr).toBe('');
+    expect(withPid(result.stderr)).toBe(skippedWarning('@aws-sdk/client-sqs'));
     expect(JSON.parse(result.stdout)).toEqual({ messageId: 'm-1', unmocked: 'UnmockedInteractionError' });
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('validation skipped on this line is said where users see it', () => {
+  test('once per process, as a TripwireWarning naming the line and the version that validates', () => {
+    const result = runNode('validation-skipped.js');
+    expect(withPid(result.stderr)).toBe(skippedWarning('@aws-sdk/client-s3'));
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        name: 'TripwireWarning',
+        code: 'TRIPWIRE_VALIDATION_SKIPPED',
+        message: expect.stringMatching(
+          /^ts-tripwire: params and outputs are not validated: the installed AWS SDK line \(@aws-sdk\/client-s3 3\.600\.0\)/,
+        ),
+      },
+    ]);
     expect(result.status).toBe(0);
   });
 });

@@ -16,3 +16,19 @@ export function severalCopiesWarning(files: readonly string[]): string {
 export function guardedCallWarning(call: string): string {
   return `ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': ${call}`;
 }
+
+/** The SDK version whose clients carry operation schemas with required-member counts: validation in full. */
+export const VALIDATING_SDK_VERSION = '3.969.0';
+
+/**
+ * Said once per process when the installed SDK line has no operation schemas, so nothing is validated;
+ * `line` is the client package and version (`@aws-sdk/client-s3 3.600.0`) when it could be read.
+ */
+export function validationSkippedWarning(line: string | undefined): string {
+  return (
+    `ts-tripwire: params and outputs are not validated: the installed AWS SDK line (${line ?? 'version unknown'}) ` +
+    'has no operation schemas, so a misspelt param or output member, a missing required param, or a value of the wrong kind passes without a word. ' +
+    `Upgrade the @aws-sdk/* packages to ${VALIDATING_SDK_VERSION} or later to have them checked; ` +
+    'or, to say that you know, turn validation off: configure({ validate: false })'
+  );
+}

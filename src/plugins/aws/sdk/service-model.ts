@@ -3,6 +3,7 @@ import { debuglog } from 'node:util';
 import { clientPackage } from './client-packages';
 import { DOCUMENT_SERVICE_KEY, isDocumentCommand } from './naming';
 import { type InputMember, inputMembers, type RequiredPlan, requiredPlan } from './required-members';
+import { warnValidationSkipped } from './sdk-line';
 
 /** The part of smithy's `NormalizedSchema` (from `@smithy/core/schema`) that ts-tripwire reads. */
 export interface SchemaNode {
@@ -53,8 +54,9 @@ let noticeGiven = false;
 
 /**
  * The model of a command's operation, read through the SDK's own `NormalizedSchema`. `undefined` on SDK
- * lines whose commands carry no schema (before about 3.952): validation is then skipped, with a debug
- * notice (NODE_DEBUG=tripwire) once per process.
+ * lines whose commands carry no schema (before about 3.95x): validation is then skipped, with a process
+ * warning (TRIPWIRE_VALIDATION_SKIPPED) and a debug notice (NODE_DEBUG=tripwire), once per process. A
+ * schema module that cannot be loaded gets the debug notice only.
  */
 export function operationModel(command: object, resolveFrom: () => string): OperationModel | undefined {
   const commandClass = command.constructor;
@@ -87,7 +89,10 @@ export function modelSource(serviceKey: string, fallback: string | undefined): s
 function readModel(command: object, resolveFrom: string): OperationModel | undefined {
   const document = isDocumentCommand(command);
   const schema = (document ? command.clientCommand : command) as { schema?: unknown };
-  if (!Array.isArray(schema.schema) || schema.schema[0] !== 9) return notice();
+  if (!Array.isArray(schema.schema) || schema.schema[0] !== 9) {
+    warnValidationSkipped(resolveFrom);
+    return undefined;
+  }
   const module = schemaModule(resolveFrom);
   if (module === undefined) return notice();
   try {
@@ -127,7 +132,7 @@ function notice(): undefined {
   if (!noticeGiven) {
     noticeGiven = true;
     log(
-      'this SDK line has no operation schemas: params and outputs are not validated against the service model',
+      'the SDK schema module could not be read: params and outputs are not validated against the service model',
     );
   }
   return undefined;
