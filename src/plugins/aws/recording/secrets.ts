@@ -34,7 +34,8 @@ export function redactOutput(output: unknown, substitutions: Substitutions, foun
     if (value instanceof Uint8Array) return new Uint8Array(value.length);
     if (isPlainObject(value)) return redactStrings(value, substitutions);
     if (typeof value !== 'string') return value;
-    return substitutions.replaceWith(value, key === 'SecretString' ? redactedSecretString(value) : REDACTED);
+    const placeholder = key === 'SecretString' ? redactedSecretString(value, substitutions) : REDACTED;
+    return substitutions.replaceWith(value, placeholder);
   });
 }
 
@@ -74,12 +75,15 @@ function redactStrings(
   );
 }
 
-/** A JSON object keeps its keys (code parses it), each value redacted; any other secret becomes `<redacted>`. */
-function redactedSecretString(secret: string): string {
+/**
+ * A JSON object keeps its keys (code parses it), each value redacted, and its string values are registered so
+ * that a password the code passes on is redacted there too; any other secret becomes `<redacted>`.
+ */
+function redactedSecretString(secret: string, substitutions: Substitutions): string {
   try {
     const parsed: unknown = JSON.parse(secret);
     if (!isPlainObject(parsed)) return REDACTED;
-    return JSON.stringify(Object.fromEntries(Object.keys(parsed).map((name) => [name, REDACTED])));
+    return JSON.stringify(redactStrings(parsed, substitutions));
   } catch {
     return REDACTED;
   }
