@@ -98,12 +98,23 @@ export function planMissingCode(
   try {
     if (code.before.length > 0) {
       const lines = code.before.map((line) => formatStatement(line, style, indent));
-      insertions.push(insertBefore(source, leadingStart(source, statement, block), lines, style, indent));
+      const anchor = lastCalling(
+        neighbours(source, block, statement, call, 'before'),
+        namesCalledBy(code.before),
+      );
+      insertions.push(
+        anchor === undefined
+          ? insertBefore(source, leadingStart(source, statement, block), lines, style, indent)
+          : insertAfter(source, anchor, lines, style),
+      );
     }
     if (code.after.length > 0) {
       const lines = code.after.map((line) => formatStatement(line, style, indent));
-      const anchor = lastFollowing(source, block, statement, call, namesCalledBy(code.after));
-      insertions.push(insertAfter(source, anchor, lines, style));
+      const anchor = lastCalling(
+        neighbours(source, block, statement, call, 'after'),
+        namesCalledBy(code.after),
+      );
+      insertions.push(insertAfter(source, anchor ?? statement, lines, style));
     }
   } catch (error) {
     return { reason: `a line to write is not a statement (${(error as Error).message})` };
@@ -153,25 +164,37 @@ function insertAfter(source: string, anchor: SyntaxNode, lines: string[], style:
 }
 
 /**
- * The last statement after the run (and before the block's next run with the same callee) that already makes
- * one of the calls the new lines make; the run statement itself when there is none.
+ * The statements of the block on one side of the run statement, as far as the block's previous (or next) run
+ * with the same callee: where the run's own registrations (or assertions) are.
  */
-function lastFollowing(
+function neighbours(
   source: string,
   block: SyntaxNode,
   statement: SyntaxNode,
   call: SyntaxNode,
-  names: ReadonlySet<string>,
-): SyntaxNode {
+  side: 'before' | 'after',
+): SyntaxNode[] {
   const runCallee = source.slice(call.start, child(call, 'callee')!.end);
   const siblings = children(block, 'body');
-  let anchor = statement;
-  for (const sibling of siblings.slice(siblings.indexOf(statement) + 1)) {
-    const calls = [...walk(sibling)].map(({ node }) => node).filter((node) => node.type === 'CallExpression');
-    if (calls.some((node) => source.slice(node.start, child(node, 'callee')!.end) === runCallee)) break;
-    if (calls.some((node) => names.has(calleeName(child(node, 'callee')) ?? ''))) anchor = sibling;
-  }
-  return anchor;
+  const at = siblings.indexOf(statement);
+  const ordered = side === 'after' ? siblings.slice(at + 1) : siblings.slice(0, at).reverse();
+  const end = ordered.findIndex((sibling) =>
+    callsIn(sibling).some((node) => source.slice(node.start, child(node, 'callee')!.end) === runCallee),
+  );
+  const kept = end < 0 ? ordered : ordered.slice(0, end);
+  return side === 'after' ? kept : kept.reverse();
+}
+
+/** The last of the statements that already makes one of the calls the new lines make. */
+function lastCalling(statements: readonly SyntaxNode[], names: ReadonlySet<string>): SyntaxNode | undefined {
+  const calling = statements.filter((node) =>
+    callsIn(node).some((call) => names.has(calleeName(child(call, 'callee')) ?? '')),
+  );
+  return calling.at(-1);
+}
+
+function callsIn(node: SyntaxNode): SyntaxNode[] {
+  return [...walk(node)].map(({ node: inner }) => inner).filter((inner) => inner.type === 'CallExpression');
 }
 
 /** The names of the calls the statements make at their top, and at the top of the functions they pass. */

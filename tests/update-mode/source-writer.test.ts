@@ -49,7 +49,7 @@ describe('where the lines go', () => {
     );
   });
 
-  test('new mocks after the existing ones, new assertions after the last existing assertion', () => {
+  test('new mocks right after the existing ones, new assertions after the last existing assertion', () => {
     const source = lines(
       "describe('reports', () => {",
       "  describe('reading', () => {",
@@ -73,8 +73,8 @@ describe('where the lines go', () => {
         "  describe('reading', () => {",
         "    test('reads', async () => {",
         `      ${PUT_MOCK}`,
-        '',
         `      ${GET_MOCK}`,
+        '',
         '      // the code under test',
         '      const report = await tripwire.run(async () => {',
         '        return readReport();',

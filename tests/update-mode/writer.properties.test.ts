@@ -8,7 +8,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { writeMissingCode } from '../../src/update-mode/source-writer';
 import { parses } from '../../src/update-mode/syntax';
-import { runSite } from './writing';
+import { isSubsequence, runSite } from './writing';
 
 interface Style {
   readonly unit: string;
@@ -109,12 +109,6 @@ const codeArbitrary = fc
     after: after.map((make, index) => make(before.length + index)),
     imports,
   }));
-
-function isSubsequence(original: string, result: string): boolean {
-  let at = 0;
-  for (const char of result) if (at < original.length && char === original[at]) at++;
-  return at === original.length;
-}
 
 describe('the writer, over generated files and lines', () => {
   test('only inserts, the result parses, lines land in order on their side of the run, line endings kept', () => {

@@ -37,3 +37,10 @@ export function refusal(source: string, code: MissingCode = GET_CODE, occurrence
 }
 
 export const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+/** Whether `original` is `result` with characters inserted (and none removed or changed). */
+export function isSubsequence(original: string, result: string): boolean {
+  let at = 0;
+  for (const char of result) if (at < original.length && char === original[at]) at++;
+  return at === original.length;
+}
