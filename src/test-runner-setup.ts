@@ -8,6 +8,7 @@ import {
 } from './current';
 import { applyOfflineDefaults } from './offline-defaults';
 import { StrictVerifier } from './strict-verifier';
+import { withUpdateMode } from './update-mode/update-test-file';
 
 type Hook = (fn: () => void | Promise<void>) => void;
 
@@ -38,14 +39,14 @@ export function startTestVerifier(): TestVerifier {
   verifier.configure(fileSettings());
   setCurrentVerifier(verifier);
   const stopGuard = verifier.startGuard();
-  return {
+  return withUpdateMode({
     verifier,
     finish() {
       stopGuard();
       setCurrentVerifier(previous);
       verifier.verifyAll();
     },
-  };
+  });
 }
 
 /**

@@ -47,7 +47,7 @@ export function updateModeRequested(env: NodeJS.ProcessEnv = process.env): boole
  * as record mode is: the error fails the test, with the verifier finished), and a `finish()` that, once the
  * verifier found nothing else wrong, writes the lines the test lacks into its file.
  */
-export function withUpdateMode<V extends UpdatableVerifier, T extends FinishingTest<V>>(test: T): T {
+export function withUpdateMode<T extends FinishingTest<UpdatableVerifier>>(test: T): T {
   if (!updateModeRequested()) return test;
   try {
     test.verifier.configure({ mode: 'update' });
