@@ -67,7 +67,10 @@ function currentVerifier(usage: string): StrictVerifier {
   if (state.runner !== undefined) {
     throw new NoActiveVerifierError(
       `${usage} was used outside a test. With the ${state.runner} setup each test gets its own verifier, created just before it starts: ` +
-        'register mocks inside the test or in beforeEach, not at the top level of the test file.',
+        'register mocks inside the test or in beforeEach, not at the top level of the test file.' +
+        (state.runner === 'node:test'
+          ? ' A subtest must be awaited (await t.test(...)): once its parent has ended, it has none.'
+          : ''),
     );
   }
   throw new NoActiveVerifierError(

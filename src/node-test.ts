@@ -43,11 +43,11 @@ beforeEach((suiteOrTest) => {
 });
 
 function finishTest(entry: RunningTest): void {
-  const index = running.lastIndexOf(entry);
-  if (index !== running.length - 1) {
-    throw new TripwireConfigError(concurrentTestsMessage(running.at(-1)!.context, entry.context));
-  }
-  running.pop();
+  const index = running.indexOf(entry);
+  // Gone: its parent ended first, and node:test cancelled it.
+  if (index < 0) return;
+  // Subtests that the test did not await: node:test cancels them and fails the test for it.
+  for (const cancelled of running.splice(index).slice(1).reverse()) cancelled.test.abandon();
   try {
     entry.test.finish();
   } catch (error) {
@@ -59,7 +59,7 @@ function finishTest(entry: RunningTest): void {
   }
 }
 
-/** Without `fullName` (Node before 20.16), overlapping tests are found when the first of them ends. */
+/** Without `fullName` (Node before 20.16), every test that starts while another runs counts as its subtest. */
 function isSubtestOf(context: HookContext, parent: HookContext): boolean {
   if (context.fullName === undefined || parent.fullName === undefined) return true;
   return context.fullName.startsWith(`${parent.fullName} > `);

@@ -60,6 +60,24 @@ describe('subtests (t.test)', () => {
     expect(subtest.failureMessages[0]).toContain(GET_OBJECT_ASSERTION);
     expect(parent).toEqual({ title: parent.title, status: 'failed', failureMessages: ['1 subtest failed'] });
   });
+
+  test('a subtest its parent did not await has no verifier once the parent ends, and leaves nothing to the next test', () => {
+    const cancelled = run.test(fixture, 'the subtest still running when its parent ends');
+
+    expect(cancelled.status).toBe('failed');
+    expect(cancelled.failureMessages).toEqual([
+      expect.stringMatching(
+        /^NoActiveVerifierError: tripwire\.aws was used outside a test\. With the node:test setup/,
+      ),
+    ]);
+    expect(cancelled.failureMessages[0]).toContain(
+      'A subtest must be awaited (await t.test(...)): once its parent has ended, it has none.',
+    );
+    expect(run.test(fixture, 'a parent that does not await its subtest').failureMessages).toEqual([
+      '1 subtest failed',
+    ]);
+    expectPassed(run, fixture, 'the next test after it starts with a fresh verifier and nothing left over');
+  });
 });
 
 describe('describe/it with hooks at every level', () => {
