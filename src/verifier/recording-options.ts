@@ -25,7 +25,7 @@ const RECORD_OPTIONS = ['typed', 'redact', 'allowInCI', 'print', 'file'];
 /** `record()`'s options read once and checked; a bad one is a `TripwireConfigError` naming the fix. */
 export function readRecordOptions(options: unknown, hintName: string): RecordOptions {
   if (options === undefined) return {};
-  const example = `await ${hintName}.record(async () => { /* code under test */ }, { typed: true, file: true });`;
+  const example = `await ${hintName}.record(async () => { /* code to record */ }, { typed: true, file: true });`;
   const fail = (problem: string) => new TripwireConfigError(`record() ${problem}: ${example}`);
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw fail(`takes an options object, not ${describeValue(options)}`);

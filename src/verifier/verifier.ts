@@ -45,10 +45,7 @@ interface VerifierState {
  * other plugins enable themselves on it by registering (`new MyPlugin(verifier)`).
  */
 export class Verifier implements PluginHost, RouteTarget, Disposable {
-  /**
-   * Every setting, the verifier's (`guard`) and those its plugins add, as
-   * `configure()` left them.
-   */
+  /** Every setting, the verifier's (`guard`, `mode`) and those its plugins add, as `configure()` left them. */
   readonly settings: Record<string, unknown>;
   /** How test code refers to this verifier in paste-ready hints; the test-runner setups make it `tripwire`. */
   hintName = 'verifier';
@@ -71,6 +68,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.inAnyOrder = this.inAnyOrder.bind(this);
     this.verifyAll = this.verifyAll.bind(this);
     this.configure = this.configure.bind(this);
+    this.record = this.record.bind(this);
   }
 
   /** What a call outside any sandbox does while this verifier's guard is on. */
@@ -122,16 +120,19 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
       this.state.timeline.append(first, second);
       return undefined;
     }
-    this.ensureUsable('record()');
     const site = new CallSite();
-    checkSandboxFunction(first, 'record', 'code to record', this.hintName);
+    try {
+      this.ensureUsable('record()');
+      checkSandboxFunction(first, 'record', 'code to record', this.hintName);
+    } catch (error) {
+      return Promise.reject(error); // as `run()` does: every refusal is a rejection
+    }
     return recordCalls(this.recordingContext(), first as () => unknown, second, site);
   }
 
   private recordingContext(): RecordingContext {
-    const activateAll = () => this.plugins.activateAll();
     const sandbox = <T>(fn: () => T | Promise<T>, recording: boolean) => this.sandbox(fn, recording);
-    return { hintName: this.hintName, activateAll, sandbox };
+    return { hintName: this.hintName, activateAll: () => this.plugins.activateAll(), sandbox };
   }
 
   private sandbox<T>(fn: () => T | Promise<T>, recording: boolean): Promise<T> {
@@ -181,8 +182,7 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
     this.ensureUsable('verifyAll()');
     this.ensureNoOpenSandbox('verifyAll()');
     this.state.verified = true;
-    // Record mode checks real calls against the test's assertions, update mode writes the missing ones: neither
-    // fails for what is unasserted, nor record mode for the mocks that real calls left unused.
+    // Record and update modes write the missing assertions (record mode: also ignores mocks real calls skipped).
     const mode = this.mode;
     const error = verificationError({
       unasserted: mode === 'strict' ? this.state.timeline.unasserted() : [],

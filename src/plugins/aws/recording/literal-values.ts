@@ -5,6 +5,8 @@ import { isPlainObject } from '../../../util/values';
 const LONGEST_STRING = 1_000;
 const LONGEST_BYTES = 64;
 const PLACEHOLDER = /'__tripwire_literal_(\d+)__'/g;
+const LINE_WIDTH = 100;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * Values as source for recorded code: `formatValue`'s layout, with long strings and byte arrays written out in
@@ -14,14 +16,19 @@ export class LiteralValues {
   private readonly literals: string[] = [];
 
   /**
-   * The value as source, laid out for a statement whose text before it is `column` characters long: one line
-   * when the whole line fits, else one member per line.
+   * The value as source, in a statement whose text before it is `column` characters long: on that line when the
+   * line fits, else an object one member per line, each member laid out as `formatValue` does.
    */
   format(value: unknown, column = 0): string {
-    const margin = ' '.repeat(column);
-    // formatValue lays out for an indent; nested lines then carry that margin, which is taken off again.
-    const text = formatValue(this.prepare(value), margin).split(`\n${margin}`).join('\n');
-    return this.restore(text);
+    const prepared = this.prepare(value);
+    const whole = formatValue(prepared, '');
+    if ((!whole.includes('\n') && whole.length + column <= LINE_WIDTH) || !isPlainObject(prepared)) {
+      return this.restore(whole);
+    }
+    const members = Object.entries(prepared)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => `  ${IDENTIFIER.test(key) ? key : quote(key)}: ${formatValue(item, '  ')},`);
+    return this.restore(`{\n${members.join('\n')}\n}`);
   }
 
   /** The value with each long string or byte array replaced by a placeholder that `restore` turns back. */
