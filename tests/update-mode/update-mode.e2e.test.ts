@@ -3,9 +3,9 @@
  * (the repository's files are never written) whose tests lack their lines, against dynalite on 127.0.0.1.
  * Without the switch they fail and nothing is written; with `TRIPWIRE_UPDATE=1` they pass and their lines are
  * written; then, without the switch and with no service at all, they pass strictly; a second update writes
- * nothing; in CI the switch is refused.
+ * nothing; in CI the switch is refused. A child Vitest does the same with the fixture's vitest/ folder.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import { isSubsequence } from './writing';
 
 const FIXTURE = join(REPO_ROOT, 'tests/fixtures/update-mode');
 const JEST_BIN = join(REPO_ROOT, 'node_modules/jest/bin/jest.js');
+const VITEST_BIN = join(REPO_ROOT, 'node_modules/vitest/vitest.mjs');
 const dynalite = require('dynalite') as (options: { createTableMs: number }) => Server;
 
 /** Double quotes, no semicolons, tabs: written by the test, since the repository's linter would reformat it. */
@@ -71,6 +72,32 @@ function runChild(env: Record<string, string>): Promise<FixtureRun> {
   });
 }
 
+/** One child Vitest run over the copy's vitest/ folder. */
+function runVitestChild(env: Record<string, string>): Promise<FixtureRun> {
+  return runFixtureChild({
+    runner: 'Vitest',
+    fixtureRoot: copy,
+    args: (outputFile) => [
+      VITEST_BIN,
+      'run',
+      '--config',
+      join(copy, 'vitest.config.mjs'),
+      '--configLoader',
+      'native',
+      '--reporter=json',
+      `--outputFile=${outputFile}`,
+    ],
+    env: (scratchDir) => ({
+      TRIPWIRE_REPO_ROOT: REPO_ROOT,
+      TRIPWIRE_VITEST_CACHE_DIR: join(scratchDir, 'vite-cache'),
+      NO_COLOR: '1',
+      CI: '',
+      TRIPWIRE_UPDATE: '',
+      ...env,
+    }),
+  });
+}
+
 beforeAll(async () => {
   server = dynalite({ createTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,6 +118,8 @@ beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'tripwire-update-mode-'));
   cpSync(FIXTURE, copy, { recursive: true });
   writeFileSync(join(copy, 'styled.test.ts'), STYLED);
+  // Vite resolves packages from the importing file: the copy finds the repository's.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
 }, 30_000);
 
 afterAll(async () => {
@@ -195,6 +224,33 @@ describe('update mode, run after run', () => {
       expect(snapshot()).toEqual(updated);
     },
     CHILD_TIMEOUT_MS,
+  );
+});
+
+describe('update mode under Vitest', () => {
+  const fixture = 'vitest/orders.test.ts';
+
+  test(
+    'TRIPWIRE_UPDATE=1 writes the lines of the test that lacked them only, then it passes strictly',
+    async () => {
+      const before = read(fixture);
+      const updating = await runVitestChild({ ORDERS_ENDPOINT: endpoint, TRIPWIRE_UPDATE: '1' });
+      expectPassed(updating, fixture, 'reads a total');
+      expect(updating.test(fixture, 'fails on its own expectation').status).toBe('failed');
+      const after = read(fixture);
+      expect(isSubsequence(before, after)).toBe(true);
+      expect(placement(after, "test('reads a total'", 'expect(total)')).toEqual({
+        before: ['mock GetItem'],
+        after: ['assert GetItem'],
+      });
+      const failing = (text: string) => text.slice(text.indexOf("test('fails on its own expectation'"));
+      expect(failing(after)).toBe(failing(before));
+
+      const strict = await runVitestChild({});
+      expectPassed(strict, fixture, 'reads a total');
+      expect(read(fixture)).toBe(after);
+    },
+    2 * CHILD_TIMEOUT_MS,
   );
 });
 
