@@ -90,7 +90,7 @@ function readModel(command: object, resolveFrom: string): OperationModel | undef
   const document = isDocumentCommand(command);
   const schema = (document ? command.clientCommand : command) as { schema?: unknown };
   if (!Array.isArray(schema.schema) || schema.schema[0] !== 9) {
-    warnValidationSkipped(resolveFrom);
+    warnValidationSkipped(command.constructor, resolveFrom);
     return undefined;
   }
   const module = schemaModule(resolveFrom);
