@@ -1,3 +1,7 @@
+// Node's types come with ts-tripwire's declarations, as they do with any package whose types use them: with
+// `types: []` (TypeScript 7's default) nothing else loads them, and both these declarations and the SDK's
+// (`node:stream`, `Buffer`) need them. `preserve` keeps the line in the emitted .d.ts (TypeScript 5.5+).
+/// <reference types="node" preserve="true" />
 import type { Readable } from 'node:stream';
 import type { ResponseMetadata } from '@aws-sdk/types';
 import type { AsymmetricMatcher } from '../../util/format';
