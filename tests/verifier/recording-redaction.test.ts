@@ -1,6 +1,7 @@
 /**
- * Secrets never reach recorded code. Secrets Manager, STS, SSM and Lambda are served by a canned loopback
- * server (no local emulator runs them); the recording goes through the real clients.
+ * Secrets never reach recorded code. Secrets Manager, STS, SSM and Lambda are served by a canned loopback server
+ * (no local emulator runs them); the recording goes through the real clients. It lives here rather than in
+ * tests/plugins/aws/recording, whose tests also run on the older SDK line, which has no Secrets Manager or SSM.
  */
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -8,7 +9,11 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type RecordOptions, StrictVerifier } from 'ts-tripwire';
-import { type CannedRequest, type CannedResponse, CannedServer } from './support/canned-server';
+import {
+  type CannedRequest,
+  type CannedResponse,
+  CannedServer,
+} from '../plugins/aws/recording/support/canned-server';
 
 const SECRETS = [
   'hunter2',

@@ -1,5 +1,5 @@
 import { indented, quote } from '../../../util/format';
-import { assertHint, awsCode } from '../messages/hints';
+import { awsCode } from '../messages/hints';
 import type { CallName } from '../sdk/call-info';
 import type { LiteralValues } from './literal-values';
 
@@ -22,7 +22,10 @@ export function mockStatement(
   return `${awsCode(hintName, 'mockCall', `${target}, ${values.format(spec, column)}`)};`;
 }
 
-/** The assertion of a call, as the messages' paste-ready hint writes it, or its typed form. */
+/**
+ * The assertion of a call: the messages' paste-ready hint (`assertAwsCall({ service, operation, params, raised })`),
+ * laid out for the whole line, or its typed form (`assertAwsCall(GetObjectCommand, { params, raised })`).
+ */
 export function assertStatement(
   hintName: string,
   name: CallName,
@@ -31,13 +34,14 @@ export function assertStatement(
   typed: TypedName | undefined,
   values: LiteralValues,
 ): string {
-  if (typed === undefined) {
-    return values.restore(assertHint(hintName, name.service, name.operation, values.prepare(params), raised));
-  }
-  const fields: Record<string, unknown> = { params: params ?? {} };
+  const fields: Record<string, unknown> =
+    typed === undefined
+      ? { service: name.service, operation: name.operation, params: params ?? {} }
+      : { params: params ?? {} };
   if (raised !== undefined) fields.raised = raised;
-  const column = awsCode(hintName, 'assertAwsCall', `${typed.className}, `).length - 1;
-  return `${awsCode(hintName, 'assertAwsCall', `${typed.className}, ${values.format(fields, column)}`)};`;
+  const target = typed === undefined ? '' : `${typed.className}, `;
+  const column = awsCode(hintName, 'assertAwsCall', target).length - 1;
+  return `${awsCode(hintName, 'assertAwsCall', `${target}${values.format(fields, column)}`)};`;
 }
 
 /** Assertions of calls that overlapped in time: one `inAnyOrder` block, or the one assertion as it is. */

@@ -3,12 +3,18 @@
  * against a canned SSM on 127.0.0.1: which calls reach the service, what is captured, what verifyAll() says.
  */
 import { request } from 'node:http';
-import { GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
+import { GetFunctionConfigurationCommand, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { EscapedRequestError, StrictVerifier, UnusedMocksError } from 'ts-tripwire';
-import { ssmClient, ssmServer } from './support/ssm-server';
+import {
+  GET_CONFIGURATION,
+  lambdaClient,
+  lambdaServer,
+  PUT_CONCURRENCY,
+  seen,
+} from './support/lambda-server';
 
-const server = ssmServer();
+const server = lambdaServer();
 let endpoint: string;
 const savedAllow = process.env.TRIPWIRE_RECORD_ALLOW_CI;
 
@@ -27,14 +33,26 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-async function readThenWrite(): Promise<string | undefined> {
-  const ssm = ssmClient(endpoint);
-  const read = await ssm.send(new GetParameterCommand({ Name: '/app/name' }));
-  await ssm.send(
-    new PutParameterCommand({ Name: '/app/copy', Value: read.Parameter?.Value ?? '', Overwrite: true }),
+/** Reads the function's memory and reserves one concurrent execution per 64 MB of it. */
+async function readThenWrite(): Promise<number | undefined> {
+  const lambda = lambdaClient(endpoint);
+  const read = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' }));
+  const reserved = (read.MemorySize ?? 0) / 64;
+  await lambda.send(
+    new PutFunctionConcurrencyCommand({ FunctionName: 'worker', ReservedConcurrentExecutions: reserved }),
   );
-  return read.Parameter?.Value;
+  return read.MemorySize;
 }
+
+const GET_MOCK =
+  "verifier.aws.mockCall('lambda', 'GetFunctionConfiguration', {\n  returns: { FunctionName: 'worker', MemorySize: 128 },\n});";
+const PUT_MOCK = (reserved: number) =>
+  `verifier.aws.mockCall('lambda', 'PutFunctionConcurrency', {\n  returns: { ReservedConcurrentExecutions: ${reserved} },\n});`;
+const GET_ASSERTION =
+  "verifier.aws.assertAwsCall({\n  service: 'lambda',\n  operation: 'GetFunctionConfiguration',\n  params: { FunctionName: 'worker' },\n});";
+const PUT_ASSERTION = (reserved: number) =>
+  "verifier.aws.assertAwsCall({\n  service: 'lambda',\n  operation: 'PutFunctionConcurrency',\n" +
+  `  params: { FunctionName: 'worker', ReservedConcurrentExecutions: ${reserved} },\n});`;
 
 describe('record mode', () => {
   test("run() in record mode sends every call, checks the test's assertions against them, and keeps their code", async () => {
@@ -43,24 +61,21 @@ describe('record mode', () => {
 
     const value = await verifier.run(readThenWrite);
 
-    expect(value).toBe('real-name');
-    expect(server.requests.map((seen) => seen.target)).toEqual([
-      'AmazonSSM.GetParameter',
-      'AmazonSSM.PutParameter',
-    ]);
-    verifier.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });
-    verifier.verifyAll(); // the PutParameter is left unasserted: its assertion is in the recorded code
+    expect(value).toBe(128);
+    expect(seen(server)).toEqual([GET_CONFIGURATION, PUT_CONCURRENCY]);
+    verifier.aws.assertAwsCall({
+      service: 'lambda',
+      operation: 'GetFunctionConfiguration',
+      params: { FunctionName: 'worker' },
+    });
+    verifier.verifyAll(); // the PutFunctionConcurrency is left unasserted: its assertion is in the recorded code
     const code = verifier.recordedCode();
-    expect(code.before).toEqual([
-      "verifier.aws.mockCall('ssm', 'GetParameter', {\n  returns: { Parameter: { Name: '/app/name', Type: 'String', Value: 'real-name', Version: 7 } },\n});",
-      "verifier.aws.mockCall('ssm', 'PutParameter', { returns: { Version: 1, Tier: 'Standard' } });",
-    ]);
-    expect(code.after).toEqual([
-      "verifier.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });",
-      "verifier.aws.assertAwsCall({\n  service: 'ssm',\n  operation: 'PutParameter',\n  params: { Name: '/app/copy', Value: 'real-name', Overwrite: true },\n});",
-    ]);
+    expect(code.before).toEqual([GET_MOCK, PUT_MOCK(2)]);
+    expect(code.after).toEqual([GET_ASSERTION, PUT_ASSERTION(2)]);
     expect(code.recordedAgainst).toEqual([
-      expect.stringMatching(/^ssm at http:\/\/127\.0\.0\.1:\d+ \(@aws-sdk\/client-ssm \d+\.\d+\.\d+\)$/),
+      expect.stringMatching(
+        /^lambda at http:\/\/127\.0\.0\.1:\d+ \(@aws-sdk\/client-lambda \d+\.\d+\.\d+\)$/,
+      ),
     ]);
   });
 
@@ -69,24 +84,23 @@ describe('record mode', () => {
     const { value, code } = await verifier.record(
       () =>
         new Promise((resolve, reject) => {
-          ssmClient(endpoint).send(new GetParameterCommand({ Name: '/app/name' }), (error, output) =>
-            error ? reject(error) : resolve(output?.Parameter?.Value),
+          const command = new GetFunctionConfigurationCommand({ FunctionName: 'worker' });
+          lambdaClient(endpoint).send(command, (error, output) =>
+            error ? reject(error) : resolve(output?.MemorySize),
           );
         }),
       { print: false },
     );
 
-    expect(value).toBe('real-name');
-    expect(code.after).toEqual([
-      "verifier.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });",
-    ]);
+    expect(value).toBe(128);
+    expect(code.after).toEqual([GET_ASSERTION]);
   });
 
   test('the network safety net lets the recorded calls through, and only them', async () => {
     const verifier = new StrictVerifier();
     const escaped = await verifier.record(
       async () => {
-        await ssmClient(endpoint).send(new GetParameterCommand({ Name: '/app/name' }));
+        await lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' }));
         // An SDK request that never went through send (a bundled SDK copy, say): refused, as in any sandbox.
         return new Promise<unknown>((resolve) => {
           const sdkLike = request(`${endpoint}/`, {
@@ -100,7 +114,7 @@ describe('record mode', () => {
     );
 
     expect(escaped.value).toBeInstanceOf(EscapedRequestError);
-    expect(server.requests.map((seen) => seen.target)).toEqual(['AmazonSSM.GetParameter']);
+    expect(seen(server)).toEqual([GET_CONFIGURATION]);
   });
 
   test('an error thrown by the recorded function reaches the caller unchanged, and recording can start again', async () => {
@@ -117,35 +131,41 @@ describe('update mode', () => {
   test('serves mocked calls, sends the unmocked ones, and writes what the test is missing', async () => {
     const verifier = new StrictVerifier();
     verifier.configure({ mode: 'update' });
-    verifier.aws.mockCall('ssm', 'GetParameter', { returns: { Parameter: { Value: 'mocked-name' } } });
+    verifier.aws.mockCall('lambda', 'GetFunctionConfiguration', { returns: { MemorySize: 256 } });
 
     const value = await verifier.run(readThenWrite);
 
-    expect(value).toBe('mocked-name');
-    expect(server.requests.map((seen) => seen.target)).toEqual(['AmazonSSM.PutParameter']);
+    expect(value).toBe(256);
+    expect(seen(server)).toEqual([PUT_CONCURRENCY]);
     verifier.verifyAll(); // neither the unmocked call nor the unasserted ones fail it
     expect(verifier.missingCode()).toEqual({
-      before: [
-        "verifier.aws.mockCall('ssm', 'PutParameter', { returns: { Version: 1, Tier: 'Standard' } });",
-      ],
-      after: [
-        "verifier.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });",
-        "verifier.aws.assertAwsCall({\n  service: 'ssm',\n  operation: 'PutParameter',\n  params: { Name: '/app/copy', Value: 'mocked-name', Overwrite: true },\n});",
-      ],
+      before: [PUT_MOCK(4)],
+      after: [GET_ASSERTION, PUT_ASSERTION(4)],
       imports: [],
       notes: [expect.stringContaining('$metadata and request ids')],
-      recordedAgainst: [expect.stringMatching(/^ssm at http:\/\/127\.0\.0\.1:\d+/)],
+      recordedAgainst: [expect.stringMatching(/^lambda at http:\/\/127\.0\.0\.1:\d+/)],
     });
-    verifier.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });
-    expect(verifier.missingCode({ typed: true }).after).toEqual([
-      "verifier.aws.assertAwsCall(PutParameterCommand, {\n  params: { Name: '/app/copy', Value: 'mocked-name', Overwrite: true },\n});",
+    verifier.aws.assertAwsCall({
+      service: 'lambda',
+      operation: 'GetFunctionConfiguration',
+      params: { FunctionName: 'worker' },
+    });
+    const typed = verifier.missingCode({ typed: ['PutFunctionConcurrencyCommand'] });
+    expect(typed.before).toEqual([
+      'verifier.aws.mockCall(PutFunctionConcurrencyCommand, {\n  returns: { ReservedConcurrentExecutions: 4 },\n});',
+    ]);
+    expect(typed.after).toEqual([
+      "verifier.aws.assertAwsCall(PutFunctionConcurrencyCommand, {\n  params: { FunctionName: 'worker', ReservedConcurrentExecutions: 4 },\n});",
+    ]);
+    expect(typed.imports).toEqual([
+      { from: '@aws-sdk/client-lambda', names: ['PutFunctionConcurrencyCommand'] },
     ]);
   });
 
   test('an unused mock still fails verifyAll()', async () => {
     const verifier = new StrictVerifier();
     verifier.configure({ mode: 'update' });
-    verifier.aws.mockCall('ssm', 'DeleteParameter');
+    verifier.aws.mockCall('lambda', 'DeleteFunction');
 
     await verifier.run(() => undefined);
 

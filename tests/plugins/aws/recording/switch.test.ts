@@ -4,13 +4,13 @@
  * test file. Without it nothing changes and nothing is written.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 import { applyRecordSwitch, finishRecordSwitch } from '../../../../src/verifier/recording-switch';
-import { ssmClient, ssmServer } from './support/ssm-server';
+import { lambdaClient, lambdaServer } from './support/lambda-server';
 
-const server = ssmServer();
+const server = lambdaServer();
 const RECORDED_FILE = __filename.replace(/\.ts$/, '.recorded.ts');
 const saved = { record: process.env.TRIPWIRE_RECORD, allow: process.env.TRIPWIRE_RECORD_ALLOW_CI };
 let endpoint: string;
@@ -41,7 +41,9 @@ async function aTest(name: string): Promise<{ verifier: StrictVerifier; written:
   const verifier = new StrictVerifier();
   verifier.hintName = 'tripwire';
   applyRecordSwitch(verifier);
-  await verifier.run(() => ssmClient(endpoint).send(new GetParameterCommand({ Name: '/app/name' })));
+  await verifier.run(() =>
+    lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
+  );
   const written = finishRecordSwitch(verifier, name);
   return { verifier, written };
 }
@@ -58,9 +60,9 @@ describe('TRIPWIRE_RECORD', () => {
     expect(written).toBeUndefined();
     const printed = String(log.mock.calls[0]?.[0]);
     expect(printed).toMatch(/^\/\/ reads the name\n\/\/ Recorded by ts-tripwire on /);
-    expect(printed).toContain("tripwire.aws.mockCall('ssm', 'GetParameter', {");
+    expect(printed).toContain("tripwire.aws.mockCall('lambda', 'GetFunctionConfiguration', {");
     expect(printed).toContain(
-      "tripwire.aws.assertAwsCall({ service: 'ssm', operation: 'GetParameter', params: { Name: '/app/name' } });",
+      "  operation: 'GetFunctionConfiguration',\n  params: { FunctionName: 'worker' },\n});",
     );
     verifier.verifyAll();
   });
@@ -83,7 +85,7 @@ describe('TRIPWIRE_RECORD', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     server.requests.length = 0;
 
-    await expect(aTest('strict')).rejects.toThrow(/^Unmocked AWS call: ssm\.GetParameter/);
+    await expect(aTest('strict')).rejects.toThrow(/^Unmocked AWS call: lambda\.GetFunctionConfiguration/);
 
     expect(server.requests).toEqual([]);
     expect(log).not.toHaveBeenCalled();
