@@ -32,3 +32,12 @@ export function validationSkippedWarning(line: string | undefined): string {
     'or, to say that you know, turn validation off: configure({ validate: false })'
   );
 }
+
+/** Said once per process when the SDK line has operation schemas but no required-member counts (3.95x-3.968). */
+export function requiredUncheckedWarning(line: string): string {
+  return (
+    `ts-tripwire: required params are not checked: the installed AWS SDK line (${line}) has operation schemas but does not mark required members, ` +
+    'so a call without a TableName or a Key passes here and fails in production (unknown params and outputs are still checked). ' +
+    `Upgrade the @aws-sdk/* packages to ${VALIDATING_SDK_VERSION} or later to have them checked.`
+  );
+}

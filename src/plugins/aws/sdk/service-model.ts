@@ -3,7 +3,7 @@ import { debuglog } from 'node:util';
 import { clientPackage } from './client-packages';
 import { DOCUMENT_SERVICE_KEY, isDocumentCommand } from './naming';
 import { type InputMember, inputMembers, type RequiredPlan, requiredPlan } from './required-members';
-import { warnValidationSkipped } from './sdk-line';
+import { warnIfRequiredUnchecked, warnValidationSkipped } from './sdk-line';
 
 /** The part of smithy's `NormalizedSchema` (from `@smithy/core/schema`) that ts-tripwire reads. */
 export interface SchemaNode {
@@ -93,6 +93,7 @@ function readModel(command: object, resolveFrom: string): OperationModel | undef
     warnValidationSkipped(command.constructor, resolveFrom);
     return undefined;
   }
+  warnIfRequiredUnchecked(command.constructor, resolveFrom);
   const module = schemaModule(resolveFrom);
   if (module === undefined) return notice();
   try {

@@ -7,11 +7,13 @@ import {
   invalidParamsWording,
   noteProblemKinds,
 } from '../../../../src/plugins/aws/messages/validation-problems';
+import { requiredUncheckedWarning } from '../../../../src/plugins/aws/messages/warnings';
 import {
   lacksRequired,
   missingMembers,
   requiredPlan,
 } from '../../../../src/plugins/aws/sdk/required-members';
+import { marksNoRequiredMembers } from '../../../../src/plugins/aws/sdk/sdk-line';
 import type { SchemaNode } from '../../../../src/plugins/aws/sdk/service-model';
 
 const IDEMPOTENCY_TOKEN = 0b100;
@@ -133,5 +135,23 @@ describe('registered outputs', () => {
     });
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Key: 'k' } });
     verifier.verifyAll();
+  });
+});
+
+describe('SDK lines whose schemas do not mark required members', () => {
+  test('are the lines before 3.969.0 (schemas from about 3.95x carry no count yet)', () => {
+    expect(marksNoRequiredMembers('@aws-sdk/client-s3 3.952.0')).toBe(true);
+    expect(marksNoRequiredMembers('@aws-sdk/client-sts 3.968.0')).toBe(true);
+    expect(marksNoRequiredMembers('@aws-sdk/client-sts 3.969.0')).toBe(false);
+    expect(marksNoRequiredMembers('@aws-sdk/client-s3 3.1169.0')).toBe(false);
+    expect(marksNoRequiredMembers('@aws-sdk/client-s3 4.0.0')).toBe(false);
+  });
+
+  test('are named in a warning that says what still is checked and what to install', () => {
+    expect(requiredUncheckedWarning('@aws-sdk/client-s3 3.952.0')).toBe(
+      'ts-tripwire: required params are not checked: the installed AWS SDK line (@aws-sdk/client-s3 3.952.0) has operation schemas but does not mark required members, ' +
+        'so a call without a TableName or a Key passes here and fails in production (unknown params and outputs are still checked). ' +
+        'Upgrade the @aws-sdk/* packages to 3.969.0 or later to have them checked.',
+    );
   });
 });
