@@ -122,19 +122,31 @@ function captureError(error: unknown, client: object, info: CallInfo): CapturedE
 
 interface ClientConfig {
   endpoint?: () => Promise<{ protocol?: string; hostname?: string; port?: number; path?: string }>;
+  /** The AWS_ENDPOINT_URL(_<SERVICE>) or config-file endpoint, on lines that read one. */
+  serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+  endpointProvider?: (parameters: { Region: string }) => { url?: URL };
   region?: () => Promise<string>;
 }
 
-/** `s3 at http://127.0.0.1:4569 (@aws-sdk/client-s3 3.1169.0)`, or `s3 at AWS eu-west-1 (...)`. */
+/** `s3 at http://127.0.0.1:4569 (@aws-sdk/client-s3 3.1169.0)`, or `... at https://s3.eu-west-1.amazonaws.com/`. */
 async function describeTarget(client: object, info: CallInfo): Promise<string> {
-  const config = (client as { config?: ClientConfig }).config ?? {};
-  let where: string;
+  const found = packageOf(info.name.serviceKey, client.constructor);
+  const where = await endpointOf((client as { config?: ClientConfig }).config ?? {});
+  return `${info.name.service} at ${where}${found === undefined ? '' : ` (${found.name} ${found.version})`}`;
+}
+
+/** The endpoint the client sends to: the one given, the one configured by environment, or AWS's for the region. */
+async function endpointOf(config: ClientConfig): Promise<string> {
   if (typeof config.endpoint === 'function') {
     const { protocol = 'https:', hostname = '', port, path = '/' } = await config.endpoint();
-    where = `${protocol}//${hostname}${port === undefined ? '' : `:${port}`}${path === '/' ? '' : path}`;
-  } else {
-    where = `AWS ${typeof config.region === 'function' ? await config.region() : '(default region)'}`;
+    return `${protocol}//${hostname}${port === undefined ? '' : `:${port}`}${path === '/' ? '' : path}`;
   }
-  const found = packageOf(info.name.serviceKey, client.constructor);
-  return `${info.name.service} at ${where}${found === undefined ? '' : ` (${found.name} ${found.version})`}`;
+  const configured = await config.serviceConfiguredEndpoint?.();
+  if (typeof configured === 'string' && configured !== '') return configured;
+  const region = typeof config.region === 'function' ? await config.region() : 'the default region';
+  try {
+    return config.endpointProvider?.({ Region: region }).url?.href ?? `AWS ${region}`;
+  } catch {
+    return `AWS ${region}`;
+  }
 }

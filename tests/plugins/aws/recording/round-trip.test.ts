@@ -50,6 +50,7 @@ async function seed(clients: ReturnType<typeof makeClients>): Promise<void> {
   );
 }
 
+// #region record-api
 function record(typed: boolean, clients: ReturnType<typeof makeClients>): Promise<RecordResult<Summary>> {
   const verifier = new StrictVerifier();
   verifier.hintName = 'tripwire';
@@ -59,6 +60,7 @@ function record(typed: boolean, clients: ReturnType<typeof makeClients>): Promis
     allowInCI: true,
   });
 }
+// #endregion record-api
 
 function writeTest(name: string, result: RecordResult<Summary>, module: string): void {
   const importPath = relative(GENERATED, join(FIXTURE, 'app', module))
