@@ -5,7 +5,12 @@
 import { request } from 'node:http';
 import { GetFunctionConfigurationCommand, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { EscapedRequestError, StrictVerifier, UnusedMocksError } from 'ts-tripwire';
+import {
+  EscapedRequestError,
+  PostSandboxInteractionError,
+  StrictVerifier,
+  UnusedMocksError,
+} from 'ts-tripwire';
 import {
   GET_CONFIGURATION,
   lambdaClient,
@@ -115,6 +120,23 @@ describe('record mode', () => {
 
     expect(escaped.value).toBeInstanceOf(EscapedRequestError);
     expect(seen(server)).toEqual([GET_CONFIGURATION]);
+  });
+
+  test('a call made after record() settled, from work it started, is refused and never sent', async () => {
+    const verifier = new StrictVerifier();
+    let late: Promise<unknown> = Promise.resolve();
+
+    await verifier.record(
+      () => {
+        late = new Promise((resolve) => setTimeout(resolve, 5)).then(() =>
+          lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
+        );
+      },
+      { print: false },
+    );
+
+    await expect(late).rejects.toThrow(PostSandboxInteractionError);
+    expect(seen(server)).toEqual([]);
   });
 
   test('an error thrown by the recorded function reaches the caller unchanged, and recording can start again', async () => {
