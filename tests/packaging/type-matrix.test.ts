@@ -111,7 +111,13 @@ describe('the matrix itself', () => {
   test('imports every entry of package.json "exports", so a new entry is type-checked too', () => {
     const entries = exportedEntries(installed);
     expect(entries).toEqual(
-      expect.arrayContaining(['ts-tripwire', 'ts-tripwire/jest', 'ts-tripwire/vitest', 'ts-tripwire/plugin']),
+      expect.arrayContaining([
+        'ts-tripwire',
+        'ts-tripwire/jest',
+        'ts-tripwire/vitest',
+        'ts-tripwire/node-test',
+        'ts-tripwire/plugin',
+      ]),
     );
   });
 
