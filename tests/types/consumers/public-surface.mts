@@ -28,6 +28,17 @@ declare module 'ts-tripwire' {
     s3: typeof import('@aws-sdk/client-s3');
     'dynamodb-document': typeof import('@aws-sdk/lib-dynamodb');
   }
+  // What a plugin enabled in each test declares (docs/plugins.md): its accessor and its setting.
+  interface Tripwire {
+    readonly kv: KeyValueStand;
+  }
+  interface ConfigureOptions {
+    kvMaxKeyLength?: number;
+  }
+}
+
+interface KeyValueStand {
+  mockGet(key: string, value: string): void;
 }
 
 // The module-level object the Jest, Vitest and node:test setups drive.
@@ -35,6 +46,8 @@ const current: Tripwire = tripwire;
 current.aws.mockCall(GetObjectCommand, { returns: { Body: 'a,b', ContentLength: 3 } });
 current.aws.mockCall('s3', 'ListObjectsV2', { returns: { KeyCount: 1, Contents: [{ Key: 'k' }] } });
 current.aws.mockCall('sqs', 'SendMessage', { returns: { MessageId: 'm-1' } });
+current.kv.mockGet('k', 'v');
+current.configure({ guard: 'off', kvMaxKeyLength: 40 });
 
 export async function readReport(): Promise<string | undefined> {
   const output: GetObjectCommandOutput = await new S3Client({}).send(
