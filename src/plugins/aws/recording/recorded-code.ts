@@ -2,6 +2,7 @@ import type { CodeOptions, RecordedCode } from '../../contract/plugin';
 import type { CallName } from '../sdk/call-info';
 import type { CapturedError, CapturedOutcome } from './captured-call';
 import { packageOf } from './client-package-name';
+import { wildcardLargeParams } from './large-values';
 import { LiteralValues, utf8Text } from './literal-values';
 import { redactOutput, redactParams } from './secrets';
 import { anyOrderStatement, assertStatement, mockStatement, type TypedName } from './statements';
@@ -32,52 +33,80 @@ export function writeRecordedCode(
   hintName: string,
   recordedAgainst: readonly string[],
 ): RecordedCode {
-  const redact = options.redact !== false;
-  const notes = new Set<string>();
-  const substitutions = new Substitutions();
-  const values = new LiteralValues();
-  const imports = new Map<string, Set<string>>();
-  const typedName = (entry: CodeEntry): TypedName | undefined => {
-    const typed = typedNameOf(entry, options.typed, notes);
-    if (typed !== undefined)
-      imports.set(typed.from, (imports.get(typed.from) ?? new Set()).add(typed.className));
-    return typed;
-  };
-  substitutions.planStamps(
+  const writer = new CodeWriter(options, hintName);
+  writer.substitutions.planStamps(
     entries.flatMap((entry) => (entry.outcome?.kind === 'output' ? stampsIn(entry.outcome.output) : [])),
   );
-  const before: string[] = [];
-  for (const entry of entries) {
-    if (entry.outcome === undefined) continue;
-    const found = (what: string) => notes.add(`${label(entry.name)}: ${what} redacted in the mocked output`);
-    const spec =
-      entry.outcome.kind === 'output'
-        ? outputSpec(entry.outcome.output, substitutions, redact, found)
-        : errorSpec(entry.outcome.error, substitutions, entry.name, notes);
-    before.push(mockStatement(hintName, entry.name, spec, typedName(entry), values));
-  }
-  if (entries.some((entry) => entry.outcome?.kind === 'output')) notes.add(VOLATILE_NOTE);
+  const before = entries.flatMap((entry) =>
+    entry.outcome === undefined ? [] : [writer.registration(entry)],
+  );
+  if (entries.some((entry) => entry.outcome?.kind === 'output')) writer.notes.add(VOLATILE_NOTE);
   const groups = new Map<number, string[]>();
   for (const entry of entries) {
-    if (!entry.assert) continue;
-    let params = substitutions.apply(entry.params);
-    if (redact) {
-      params = redactParams(params, (what) =>
-        notes.add(`${label(entry.name)}: ${what} in the params asserted as tripwire.ANY`),
-      );
-    }
-    const statement = assertStatement(hintName, entry.name, params, entry.raised, typedName(entry), values);
-    groups.set(entry.group, [...(groups.get(entry.group) ?? []), statement]);
+    if (entry.assert) groups.set(entry.group, [...(groups.get(entry.group) ?? []), writer.assertion(entry)]);
   }
   return {
     before,
     after: [...groups.values()].map((assertions) => anyOrderStatement(hintName, assertions)),
-    imports: [...imports]
+    imports: [...writer.imports]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([from, names]) => ({ from, names: [...names].sort() })),
-    notes: [...notes],
+    notes: [...writer.notes],
     recordedAgainst: [...new Set(recordedAgainst)],
   };
+}
+
+/** What writing one set of entries accumulates: placeholders, notes, imports, long literals. */
+class CodeWriter {
+  readonly notes = new Set<string>();
+  readonly substitutions = new Substitutions();
+  readonly imports = new Map<string, Set<string>>();
+  private readonly values = new LiteralValues();
+  private readonly redact: boolean;
+
+  constructor(
+    private readonly options: CodeOptions,
+    private readonly hintName: string,
+  ) {
+    this.redact = options.redact !== false;
+  }
+
+  /** The registration of a captured entry (one with an outcome). */
+  registration(entry: CodeEntry): string {
+    const outcome = entry.outcome!;
+    const found = (what: string) =>
+      this.notes.add(`${label(entry.name)}: ${what} redacted in the mocked output`);
+    const spec =
+      outcome.kind === 'output'
+        ? outputSpec(outcome.output, this.substitutions, this.redact, found)
+        : errorSpec(outcome.error, this.substitutions, entry.name, this.notes);
+    return mockStatement(this.hintName, entry.name, spec, this.typedName(entry), this.values);
+  }
+
+  assertion(entry: CodeEntry): string {
+    const note = (what: string, why: string) =>
+      this.notes.add(`${label(entry.name)}: ${what} in the params ${why}`);
+    let params = wildcardLargeParams(this.substitutions.apply(entry.params), (what) =>
+      note(what, 'asserted as tripwire.ANY, being too large to write'),
+    );
+    if (this.redact) params = redactParams(params, (what) => note(what, 'asserted as tripwire.ANY'));
+    return assertStatement(
+      this.hintName,
+      entry.name,
+      params,
+      entry.raised,
+      this.typedName(entry),
+      this.values,
+    );
+  }
+
+  private typedName(entry: CodeEntry): TypedName | undefined {
+    const typed = typedNameOf(entry, this.options.typed, this.notes);
+    if (typed !== undefined) {
+      this.imports.set(typed.from, (this.imports.get(typed.from) ?? new Set()).add(typed.className));
+    }
+    return typed;
+  }
 }
 
 function label(name: CallName): string {

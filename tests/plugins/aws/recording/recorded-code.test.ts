@@ -1,0 +1,164 @@
+/**
+ * Captured calls written as code, without a network: placeholders that stay consistent between a mocked
+ * output and a later call's params, timestamps in order, errors as `raises`, payloads in full, large params
+ * as wildcards, overlapping calls in one `inAnyOrder`.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { CapturedError } from '../../../../src/plugins/aws/recording/captured-call';
+import { type CodeEntry, writeRecordedCode } from '../../../../src/plugins/aws/recording/recorded-code';
+
+function entry(operation: string, params: unknown, output?: Record<string, unknown>, group = 0): CodeEntry {
+  return {
+    name: { key: `test:${operation}`, serviceKey: 'test', service: 'test', operation },
+    params,
+    clientClass: undefined,
+    outcome: output === undefined ? undefined : { kind: 'output', output },
+    assert: true,
+    raised: undefined,
+    group,
+  };
+}
+
+function failed(error: Partial<CapturedError> & { code: string }): CodeEntry {
+  const captured: CapturedError = {
+    message: error.code,
+    fault: 'client',
+    status: 400,
+    differs: {},
+    fields: {},
+    notFromService: false,
+    ...error,
+  };
+  return { ...entry('Get', { Id: 'a' }), outcome: { kind: 'error', error: captured }, raised: error.code };
+}
+
+const write = (entries: CodeEntry[]) => writeRecordedCode(entries, {}, 't', []);
+
+describe('recorded outputs and the params that follow them', () => {
+  test('a page token gets one placeholder, in the mocked page and in the next request', () => {
+    const code = write([
+      entry('List', { Limit: 2 }, { Items: [1, 2], NextToken: 'eyJvZmZzZXQiOjJ9' }, 0),
+      entry('List', { Limit: 2, NextToken: 'eyJvZmZzZXQiOjJ9' }, { Items: [3] }, 1),
+    ]);
+
+    expect(code.before[0]).toContain("NextToken: 'token-1'");
+    expect(code.after[1]).toContain("params: { Limit: 2, NextToken: 'token-1' }");
+    expect(code.before.join('\n')).not.toContain('eyJvZmZzZXQiOjJ9');
+  });
+
+  test('$metadata and request ids are dropped; ETags keep their quotes', () => {
+    const code = write([
+      entry(
+        'Put',
+        {},
+        { $metadata: { requestId: 'r-1' }, RequestId: 'r-1', ETag: '"9a0364b9e9"', Version: 'abc' },
+      ),
+      entry('Copy', { IfMatch: '"9a0364b9e9"' }, { ETag: 'f00d' }, 1),
+    ]);
+
+    expect(code.before).toEqual([
+      "t.aws.mockCall('test', 'Put', { returns: { ETag: '\"etag-1\"', Version: 'abc' } });",
+      "t.aws.mockCall('test', 'Copy', { returns: { ETag: 'etag-2' } });",
+    ]);
+    expect(code.after[1]).toContain('params: { IfMatch: \'"etag-1"\' }');
+  });
+
+  test('creation and modification times keep their order; expiry times stay as recorded', () => {
+    const expires = new Date('2031-05-06T07:08:09.000Z');
+    const code = write([
+      entry('Head', {}, { LastModified: new Date('2026-11-30T10:00:05Z'), Expiration: expires }),
+      entry(
+        'Head',
+        {},
+        { LastModified: new Date('2026-11-30T10:00:00Z'), CreationDate: new Date('2026-11-30T10:00:05Z') },
+        1,
+      ),
+    ]);
+
+    expect(code.before[0]).toContain("LastModified: new Date('2000-01-01T00:00:01.000Z')");
+    expect(code.before[0]).toContain("Expiration: new Date('2031-05-06T07:08:09.000Z')");
+    expect(code.before[1]).toContain("LastModified: new Date('2000-01-01T00:00:00.000Z')");
+    expect(code.before[1]).toContain("CreationDate: new Date('2000-01-01T00:00:01.000Z')");
+  });
+
+  test('payloads are written whole: text as a string, other bytes as bytes', () => {
+    const text = 'x'.repeat(2_000);
+    const binary = Buffer.from(Array.from({ length: 100 }, (_, index) => index));
+    const code = write([
+      entry('Get', {}, { Body: Buffer.from(text), Other: binary, Small: new Uint8Array([0, 1]) }),
+    ]);
+
+    expect(code.before[0]).toContain(`Body: '${text}'`);
+    expect(code.before[0]).toContain(`Other: Buffer.from('${binary.toString('base64')}', 'base64')`);
+    expect(code.before[0]).toContain('Small: new Uint8Array([0, 1])');
+  });
+
+  test('a param too large to write is asserted as tripwire.ANY, with a note', () => {
+    const code = write([entry('Upload', { Key: 'k', Body: new Uint8Array(20_000) })]);
+
+    expect(code.after[0]).toContain("params: { Key: 'k', Body: tripwire.ANY }");
+    expect(code.notes).toContain(
+      'test.Upload: Body (20000 bytes) in the params asserted as tripwire.ANY, being too large to write',
+    );
+  });
+});
+
+describe('errors', () => {
+  test('a modeled error is its code, with the message when it says more', () => {
+    expect(write([failed({ code: 'NotFound' })]).before).toEqual([
+      "t.aws.mockCall('test', 'Get', { raises: 'NotFound' });",
+    ]);
+    expect(write([failed({ code: 'NotFound', message: 'No such thing' })]).before).toEqual([
+      "t.aws.mockCall('test', 'Get', { raises: { code: 'NotFound', message: 'No such thing' } });",
+    ]);
+  });
+
+  test('$fault and the status are written where a mock of the code would differ, and its fields kept', () => {
+    const code = write([
+      failed({
+        code: 'Throttled',
+        differs: { $fault: 'server', httpStatusCode: 503 },
+        fields: { RetryAfter: 2 },
+      }),
+    ]);
+
+    expect(code.before[0]).toBe(
+      "t.aws.mockCall('test', 'Get', {\n  raises: { code: 'Throttled', $fault: 'server', $metadata: { httpStatusCode: 503 }, RetryAfter: 2 },\n});",
+    );
+    expect(code.after[0]).toContain("raised: 'Throttled'");
+  });
+
+  test('a failure that is not a service error is rebuilt as one, and the note says so', () => {
+    const code = write([failed({ code: 'TimeoutError', message: 'socket hang up', notFromService: true })]);
+
+    expect(code.notes).toContain(
+      'test.Get failed without a service error (TimeoutError: socket hang up); the mock raises it as one',
+    );
+  });
+});
+
+describe('layout', () => {
+  test('calls that overlapped are asserted in one inAnyOrder block, in call order inside it', () => {
+    const code = write([
+      entry('A', { n: 1 }, {}, 0),
+      entry('B', { n: 2 }, {}, 1),
+      entry('B', { n: 3 }, {}, 1),
+    ]);
+
+    expect(code.after).toEqual([
+      "t.aws.assertAwsCall({ service: 'test', operation: 'A', params: { n: 1 } });",
+      "t.inAnyOrder(() => {\n  t.aws.assertAwsCall({ service: 'test', operation: 'B', params: { n: 2 } });\n" +
+        "  t.aws.assertAwsCall({ service: 'test', operation: 'B', params: { n: 3 } });\n});",
+    ]);
+  });
+
+  test('the typed form falls back to the string form, with a note, when no loaded package exports the class', () => {
+    const code = writeRecordedCode([entry('A', {}, {})], { typed: true }, 't', []);
+
+    expect(code.before).toEqual(["t.aws.mockCall('test', 'A', { returns: {} });"]);
+    expect(code.imports).toEqual([]);
+    expect(code.notes).toContain(
+      'test.A: no loaded package exports ACommand, so it is written in the string form',
+    );
+  });
+});
