@@ -9,7 +9,7 @@ import { archiveOrder, orderClients } from './orders';
 // against:
 //   dynamodb-document at http://127.0.0.1:37511 (@aws-sdk/lib-dynamodb 3.1162.0)
 //   s3 at http://127.0.0.1:41373 (@aws-sdk/client-s3 3.1169.0)
-// Note: $metadata and request ids are left to the mocks' defaults; ETags, page tokens and creation/modification times are placeholders ("etag-1", token-1, 2000-01-01T00:00:0Ns), the same wherever the recorded value appeared
+// Note: $metadata and request ids are left to the mocks' defaults; ETags, page tokens, upload ids and creation/modification times are placeholders ("etag-1", token-1, upload-1, 2000-01-01T00:00:0Ns), the same wherever the recorded value appeared
 test('archives an order', async () => {
   tripwire.aws.mockCall('dynamodb-document', 'Get', {
     returns: { Item: { id: 'o-1001', customer: 'c-7', total: 42.5, lines: [{ sku: 'pen', quantity: 3 }] } },

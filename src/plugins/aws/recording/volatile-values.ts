@@ -11,8 +11,9 @@ const STAMP_KEY =
   /^(LastModified|LastModifiedDate|LastModifiedTime|LastUpdated\w*|Creat(ed|ion)(Date|Time|DateTime|Timestamp)?)$/;
 
 export const VOLATILE_NOTE =
-  "$metadata and request ids are left to the mocks' defaults; ETags, page tokens and creation/modification " +
-  'times are placeholders ("etag-1", token-1, 2000-01-01T00:00:0Ns), the same wherever the recorded value appeared';
+  "$metadata and request ids are left to the mocks' defaults; ETags, page tokens, upload ids and creation/" +
+  'modification times are placeholders ("etag-1", token-1, upload-1, 2000-01-01T00:00:0Ns), the same wherever ' +
+  'the recorded value appeared';
 
 /** The instants of the timestamps `normalizeOutput` will replace, to plan their placeholders in order. */
 export function stampsIn(output: unknown): number[] {
@@ -33,6 +34,7 @@ export function normalizeOutput(output: unknown, substitutions: Substitutions): 
     if (REQUEST_ID_KEY.test(key)) return DROP;
     if (typeof value !== 'string') return value;
     if (TOKEN_KEY.test(key)) return substitutions.replace(value, 'token', (n) => `token-${n}`);
+    if (key === 'UploadId') return substitutions.replace(value, 'upload', (n) => `upload-${n}`);
     if (key === 'ETag') {
       const quoted = value.startsWith('"');
       return substitutions.replace(value, 'etag', (n) => (quoted ? `"etag-${n}"` : `etag-${n}`));

@@ -119,6 +119,21 @@ describe('a module recorded against dynalite and s3rver', () => {
     });
   });
 
+  test('its code has the pages, the overlapping reads and upload parts, the missing file and the document client', () => {
+    const text = stringForm.text;
+    expect(text).toContain("NextContinuationToken: 'token-1'");
+    expect(text).toContain("ContinuationToken: 'token-1'");
+    expect(text.match(/tripwire\.inAnyOrder\(\(\) => \{/g)).toHaveLength(2);
+    expect(text).toContain(
+      "raises: { code: 'NoSuchKey', message: 'The specified key does not exist.', Key: 'header.txt' }",
+    );
+    expect(text).toContain("raised: 'NoSuchKey'");
+    expect(text).toContain("UploadId: 'upload-1'");
+    expect(text).toContain('Body: tripwire.ANY');
+    expect(text).toContain("tripwire.aws.mockCall('dynamodb-document', 'Put', { returns: {} });");
+    expect(text).toContain("tags: new Set(['csv'])");
+  });
+
   test('its recorded test passes offline, strict, with nothing left over', () => {
     expectPassed(run, 'string-form.test.ts', TITLE);
   });
@@ -126,7 +141,16 @@ describe('a module recorded against dynalite and s3rver', () => {
   test('its recorded test in the typed form passes too', () => {
     expect(typedForm.code.imports).toEqual([
       { from: '@aws-sdk/client-dynamodb', names: ['GetItemCommand'] },
-      { from: '@aws-sdk/client-s3', names: ['GetObjectCommand', 'ListObjectsV2Command'] },
+      {
+        from: '@aws-sdk/client-s3',
+        names: [
+          'CompleteMultipartUploadCommand',
+          'CreateMultipartUploadCommand',
+          'GetObjectCommand',
+          'ListObjectsV2Command',
+          'UploadPartCommand',
+        ],
+      },
       { from: '@aws-sdk/lib-dynamodb', names: ['PutCommand'] },
     ]);
     expectPassed(run, 'typed-form.test.ts', TITLE);
