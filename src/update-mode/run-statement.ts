@@ -161,9 +161,12 @@ function functionName(fn: SyntaxNode, parent: SyntaxNode | undefined): string {
     child(fn, 'key') ??
     (parent?.type === 'VariableDeclarator' ? child(parent, 'id') : undefined);
   const name = id?.type === 'Identifier' ? (id.name as string) : undefined;
-  return name === undefined
-    ? `a function (line ${fn.loc.start.line})`
-    : `the function ${name} (line ${fn.loc.start.line})`;
+  const line = fn.loc.start.line;
+  if (name !== undefined) return `the function ${name} (line ${line})`;
+  const caller = parent?.type === 'CallExpression' ? calleeName(child(parent, 'callee')) : undefined;
+  return caller === undefined
+    ? `a function (line ${line})`
+    : `the function given to ${caller} (line ${line})`;
 }
 
 /** `IfStatement` → `an if statement`. */

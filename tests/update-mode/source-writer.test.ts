@@ -277,7 +277,7 @@ describe('the style of the file', () => {
 });
 
 describe('runs it refuses to write around, and why', () => {
-  test('a run inside a helper function', () => {
+  test('a run inside a helper function or a hook', () => {
     const source = lines(
       'async function readTwice() {',
       '  await tripwire.run(go);',
@@ -288,6 +288,10 @@ describe('runs it refuses to write around, and why', () => {
     );
     expect(refusal(source)).toBe(
       'tripwire.run(...) (line 2, column 18) is inside the function readTwice (line 1), not directly in a test: the lines belong where that function is called, in each test that calls it. Move the run into the test, or write the lines there by hand',
+    );
+    const inHook = lines('beforeEach(async () => {', '  await tripwire.run(go);', '});');
+    expect(refusal(inHook)).toContain(
+      'is inside the function given to beforeEach (line 1), not directly in a test',
     );
     const arrowHelper = lines('const readTwice = async () => {', '  await tripwire.run(go);', '};');
     expect(refusal(arrowHelper)).toContain(
