@@ -72,6 +72,17 @@ function writeTest(name: string, result: RecordResult<Summary>, module: string):
   );
 }
 
+/**
+ * The recorded test must replay on the SDK line it was recorded with (lib-storage's params differ between
+ * lines): under a compat project (tests/compat/<line>), the child uses that workspace's resolver too.
+ */
+function sdkLineResolver(): string {
+  const workspace = /^(.*[\\/]tests[\\/]compat[\\/][^\\/]+)[\\/]node_modules[\\/]/.exec(
+    require.resolve('@aws-sdk/client-s3'),
+  );
+  return workspace === null ? '' : join(workspace[1]!, 'resolver.js');
+}
+
 beforeAll(async () => {
   emulators = await Promise.all([startS3rver(), startDynalite()]);
   const clients = makeClients({ s3: emulators[0]!.endpoint, dynamodb: emulators[1]!.endpoint });
@@ -94,7 +105,7 @@ beforeAll(async () => {
       '--json',
       `--outputFile=${outputFile}`,
     ],
-    env: () => ({ RECORD_ROUND_TRIP_DIR: GENERATED }),
+    env: () => ({ RECORD_ROUND_TRIP_DIR: GENERATED, RECORD_ROUND_TRIP_RESOLVER: sdkLineResolver() }),
   });
 }, CHILD_TIMEOUT_MS + 30_000);
 
@@ -124,8 +135,9 @@ describe('a module recorded against dynalite and s3rver', () => {
     expect(text).toContain("NextContinuationToken: 'token-1'");
     expect(text).toContain("ContinuationToken: 'token-1'");
     expect(text.match(/tripwire\.inAnyOrder\(\(\) => \{/g)).toHaveLength(2);
-    expect(text).toContain(
-      "raises: { code: 'NoSuchKey', message: 'The specified key does not exist.', Key: 'header.txt' }",
+    // The 404 is written only on SDK lines whose model does not give NoSuchKey's status (3.600).
+    expect(text).toMatch(
+      /raises: \{\s+code: 'NoSuchKey',\s+message: 'The specified key does not exist\.',\s+(\$metadata: \{ httpStatusCode: 404 \},\s+)?Key: 'header\.txt',?\s+\}/,
     );
     expect(text).toContain("raised: 'NoSuchKey'");
     expect(text).toContain("UploadId: 'upload-1'");
