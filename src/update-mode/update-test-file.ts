@@ -104,6 +104,12 @@ function writeMissingLines(verifier: UpdatableVerifier): void {
   }
   const written = insert(file, update, parsed, sites, code);
   if (typeof written === 'string') throw cannotWrite(file, written, code);
+  if (written === ALREADY_WRITTEN) {
+    process.stderr.write(
+      `ts-tripwire update mode: ${testLabel()} needs the lines an earlier test of this run wrote around the same run in ${shown(file)}: nothing more written.\n`,
+    );
+    return;
+  }
   const notes = code.notes.map((note) => `\n  note: ${note}`).join('');
   process.stderr.write(
     `ts-tripwire update mode: wrote ${count(code.before.length)} before the run and ${count(code.after.length)} after it into ${shown(file)}:${written} for ${testLabel()}${notes}\n`,
@@ -130,7 +136,13 @@ function fileUpdate(file: string): FileUpdate | string {
   return onDisk === known.written ? known : 'it changed on disk since update mode last wrote it in this run';
 }
 
-/** Plans the lines against the original text, writes the file, and returns the run's new line (or why not). */
+/** What `insert` says when a `test.each` case or a retry needs exactly the lines an earlier one wrote. */
+const ALREADY_WRITTEN = 0;
+
+/**
+ * Plans the lines against the original text, writes the file, and returns the run's new line (or why not, or
+ * {@link ALREADY_WRITTEN}).
+ */
 function insert(
   file: string,
   update: FileUpdate,
@@ -146,7 +158,7 @@ function insert(
   if ('reason' in after) return after.reason;
   const fresh = [...before.placement.insertions, ...after.placement.insertions];
   const clash = clashWithEarlier(update.insertions, fresh);
-  if (clash !== undefined) return clash;
+  if (clash !== undefined) return clash === 'same' ? ALREADY_WRITTEN : clash;
   const insertions = [...update.insertions, ...fresh];
   const imports = [...update.imports, ...code.imports];
   const result = finish(
@@ -164,6 +176,8 @@ function insert(
 function clashWithEarlier(earlier: readonly Insertion[], fresh: readonly Insertion[]): string | undefined {
   const taken = new Set(earlier.map((insertion) => insertion.offset));
   if (!fresh.some((insertion) => taken.has(insertion.offset))) return undefined;
+  const same = (a: Insertion) => earlier.some((b) => a.offset === b.offset && a.text === b.text);
+  if (fresh.every(same)) return 'same';
   return 'an earlier test of this file (a test.each case, or a retry) already wrote lines around this run, and this one needs other lines: write them by hand, or give each case its own test';
 }
 

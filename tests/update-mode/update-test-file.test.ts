@@ -13,7 +13,7 @@ import {
   updateModeRequested,
   withUpdateMode,
 } from '../../src/update-mode/update-test-file';
-import { GET_ASSERT, GET_MOCK, lines, runSite } from './writing';
+import { GET_ASSERT, GET_MOCK, lines, PUT_MOCK, runSite } from './writing';
 
 const TWO_TESTS = lines(
   "import { tripwire } from 'ts-tripwire';",
@@ -168,12 +168,20 @@ describe('writing after the test', () => {
     );
   });
 
-  test('a run whose lines an earlier test wrote: the same lines are refused rather than written twice', () => {
+  const REWRITE_TITLE =
+    'a run whose lines an earlier test wrote (test.each, a retry): the same lines are not written twice, other lines are refused';
+  test(REWRITE_TITLE, () => {
     const file = testFile(TWO_TESTS);
     withUpdateMode(standIn([siteIn(file, TWO_TESTS, 1)]).test).finish();
     const written = readFileSync(file, 'utf8');
-    expect(() => withUpdateMode(standIn([siteIn(file, TWO_TESTS, 1)]).test).finish()).toThrow(
-      'an earlier test of this file (a test.each case, or a retry) already wrote lines around this run',
+    stderr.length = 0;
+    withUpdateMode(standIn([siteIn(file, TWO_TESTS, 1)]).test).finish();
+    expect(readFileSync(file, 'utf8')).toBe(written);
+    expect(stderr.join('')).toBe(
+      `ts-tripwire update mode: '${REWRITE_TITLE}' needs the lines an earlier test of this run wrote around the same run in ${file}: nothing more written.\n`,
+    );
+    expect(() => withUpdateMode(standIn([siteIn(file, TWO_TESTS, 1)], [PUT_MOCK]).test).finish()).toThrow(
+      'an earlier test of this file (a test.each case, or a retry) already wrote lines around this run, and this one needs other lines',
     );
     expect(readFileSync(file, 'utf8')).toBe(written);
   });
