@@ -103,6 +103,65 @@ describe('recorded outputs and the params that follow them', () => {
   });
 });
 
+describe('secrets in shapes no canned server covers', () => {
+  test('KMS Plaintext becomes zeros of its length; Cognito tokens are redacted', () => {
+    const code = write([
+      entry(
+        'GenerateDataKey',
+        { KeyId: 'k' },
+        { Plaintext: new Uint8Array([9, 8, 7]), CiphertextBlob: new Uint8Array([1]) },
+      ),
+      entry(
+        'InitiateAuth',
+        {},
+        {
+          AuthenticationResult: {
+            AccessToken: 'a.b.c',
+            IdToken: 'd.e.f',
+            RefreshToken: 'g',
+            ExpiresIn: 3600,
+          },
+        },
+        1,
+      ),
+    ]);
+
+    expect(code.before[0]).toContain(
+      'Plaintext: new Uint8Array([0, 0, 0]), CiphertextBlob: new Uint8Array([1])',
+    );
+    expect(code.before[1]).toContain(
+      "AccessToken: '<redacted>',\n      IdToken: '<redacted>',\n      RefreshToken: '<redacted>',",
+    );
+    expect(code.notes).toEqual(
+      expect.arrayContaining([
+        'test.GenerateDataKey: Plaintext redacted in the mocked output',
+        'test.InitiateAuth: AccessToken redacted in the mocked output',
+      ]),
+    );
+  });
+
+  test('secrets the code sends are asserted as tripwire.ANY: secret values, plaintexts, SecureStrings, environments', () => {
+    const code = write([
+      entry('PutSecretValue', { SecretId: 'db', SecretString: 'hunter2' }),
+      entry('Encrypt', { KeyId: 'k', Plaintext: Buffer.from('hunter2') }, undefined, 1),
+      entry('PutParameter', { Name: '/p', Type: 'SecureString', Value: 'hunter2' }, undefined, 2),
+      entry(
+        'UpdateFunctionConfiguration',
+        { Environment: { Variables: { PASSWORD: 'hunter2' } } },
+        undefined,
+        3,
+      ),
+    ]);
+
+    expect(code.after.join('\n')).not.toContain('hunter2');
+    expect(code.after[0]).toContain("params: { SecretId: 'db', SecretString: tripwire.ANY }");
+    expect(code.after[1]).toContain("params: { KeyId: 'k', Plaintext: tripwire.ANY }");
+    expect(code.after[2]).toContain("params: { Name: '/p', Type: 'SecureString', Value: tripwire.ANY }");
+    expect(code.after[3]).toContain('Environment: { Variables: { PASSWORD: tripwire.ANY } }');
+    expect(code.notes).toContain('test.PutSecretValue: SecretString in the params asserted as tripwire.ANY');
+  });
+});
+
 describe('errors', () => {
   test('a modeled error is its code, with the message when it says more', () => {
     expect(write([failed({ code: 'NotFound' })]).before).toEqual([
