@@ -40,7 +40,22 @@ const STYLED = [
   '',
 ].join('\n');
 
-const FILES = ['orders.test.ts', 'styled.test.ts', 'other-failure.test.ts'];
+/** A file that imports the command class: its lines take the typed form, and the import is not repeated. */
+const TYPED = [
+  "import { GetItemCommand } from '@aws-sdk/client-dynamodb';",
+  "import { expect, test } from '@jest/globals';",
+  "import { tripwire } from 'ts-tripwire';",
+  "import { orderTotal } from './orders';",
+  '',
+  "test('reads a total, typed', async () => {",
+  "  expect(GetItemCommand.name).toBe('GetItemCommand');",
+  "  const total = await tripwire.run(() => orderTotal('o-1'));",
+  '  expect(total).toBe(42);',
+  '});',
+  '',
+].join('\n');
+
+const FILES = ['orders.test.ts', 'styled.test.ts', 'typed.test.ts', 'other-failure.test.ts'];
 
 let server: Server;
 let endpoint: string;
@@ -118,6 +133,7 @@ beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'tripwire-update-mode-'));
   cpSync(FIXTURE, copy, { recursive: true });
   writeFileSync(join(copy, 'styled.test.ts'), STYLED);
+  writeFileSync(join(copy, 'typed.test.ts'), TYPED);
   // Vite resolves packages from the importing file: the copy finds the repository's.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
 }, 30_000);
@@ -153,6 +169,7 @@ describe('update mode, run after run', () => {
       expectPassed(run, 'orders.test.ts', 'saves an order and reads it back');
       expectPassed(run, 'orders.test.ts', 'has some of its lines already');
       expectPassed(run, 'styled.test.ts', 'reads a total');
+      expectPassed(run, 'typed.test.ts', 'reads a total, typed');
       updated = snapshot();
       expect(updated['other-failure.test.ts']).toBe(original['other-failure.test.ts']);
       expect(run.test('other-failure.test.ts', 'fails on its own expectation').failureMessages[0]).toContain(
@@ -177,6 +194,11 @@ describe('update mode, run after run', () => {
         before: ['mock GetItem'],
         after: ['assert GetItem'],
       });
+      const typed = updated['typed.test.ts']!;
+      expect(isSubsequence(TYPED, typed)).toBe(true);
+      expect(typed).toContain('  tripwire.aws.mockCall(GetItemCommand, {');
+      expect(typed).toContain('  tripwire.aws.assertAwsCall(GetItemCommand, {');
+      expect(typed.split('\n').filter((line) => line.startsWith('import ')).length).toBe(4);
       const added = styled.split('\n').filter((line) => !STYLED.split('\n').includes(line));
       expect(added.length).toBeGreaterThan(1);
       expect(added.every((line) => line.startsWith('\t') && !line.includes("'") && !line.endsWith(';'))).toBe(
@@ -198,6 +220,7 @@ describe('update mode, run after run', () => {
         expectPassed(run, 'orders.test.ts', title);
       }
       expectPassed(run, 'styled.test.ts', 'reads a total');
+      expectPassed(run, 'typed.test.ts', 'reads a total, typed');
       expect(snapshot()).toEqual(updated);
     },
     CHILD_TIMEOUT_MS,
