@@ -61,9 +61,10 @@ export function withUpdateMode<T extends FinishingTest<UpdatableVerifier>>(test:
   }
   return {
     ...test,
-    finish() {
+    /** `failedAlready`: from a runner setup that knows (node:test's context); else the runner's state is read. */
+    finish(failedAlready?: boolean) {
       test.finish();
-      writeMissingLines(test.verifier);
+      writeMissingLines(test.verifier, failedAlready ?? currentTestFailed());
     },
   };
 }
@@ -79,7 +80,7 @@ interface FileUpdate {
 /** Per run of a test file, per file written: the original text and what the earlier tests inserted. */
 const updates = new WeakMap<object, Map<string, FileUpdate>>();
 
-function writeMissingLines(verifier: UpdatableVerifier): void {
+function writeMissingLines(verifier: UpdatableVerifier, failedAlready: boolean | undefined): void {
   const sites = distinctSites(verifier.runSites);
   const file = sites[0]?.file;
   if (file === undefined || sites.some((site) => site.file !== file)) {
@@ -96,7 +97,7 @@ function writeMissingLines(verifier: UpdatableVerifier): void {
   const parsed = parseSource(update.original);
   const code = verifier.missingCode({ typed: importedNames(parsed) });
   if (isEmpty(code)) return;
-  if (currentTestFailed() === true) {
+  if (failedAlready === true) {
     process.stderr.write(
       `ts-tripwire update mode: nothing written into ${shown(file)} for ${testLabel()}: it failed for another reason first.\n`,
     );

@@ -132,6 +132,18 @@ describe('writing after the test', () => {
     expect(readdirSync(directory)).toEqual(['orders.test.ts']);
   });
 
+  test('a test that failed already (as a runner setup may say): nothing written, and why printed', () => {
+    const file = testFile(TWO_TESTS);
+    const running = withUpdateMode(standIn([siteIn(file, TWO_TESTS)]).test) as {
+      finish(failed?: boolean): void;
+    };
+    running.finish(true);
+    expect(readFileSync(file, 'utf8')).toBe(TWO_TESTS);
+    expect(stderr.join('')).toBe(
+      `ts-tripwire update mode: nothing written into ${file} for 'a test that failed already (as a runner setup may say): nothing written, and why printed': it failed for another reason first.\n`,
+    );
+  });
+
   test('nothing missing: nothing written, nothing printed', () => {
     const file = testFile(TWO_TESTS);
     withUpdateMode(standIn([siteIn(file, TWO_TESTS)], [], []).test).finish();
