@@ -3,7 +3,7 @@
  * several tests of one file written against the file as the run loaded it. The verifier here is a stand-in
  * giving fixed missing code; the child Jest run (update-mode.e2e.test.ts) drives the real one.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
@@ -41,6 +41,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  rmSync(directory, { recursive: true, force: true });
   jest.restoreAllMocks();
   delete process.env.TRIPWIRE_UPDATE;
 });
