@@ -170,6 +170,53 @@ describe('where the lines go', () => {
     );
   });
 
+  test('a run assigned to a variable declared earlier, and a run inside the expect that checks its result', () => {
+    const assigned = lines(
+      "test('t', async () => {",
+      '  let report;',
+      '  report = await tripwire.run(go);',
+      '});',
+    );
+    expect(written(assigned)).toBe(
+      lines(
+        "test('t', async () => {",
+        '  let report;',
+        `  ${GET_MOCK}`,
+        '  report = await tripwire.run(go);',
+        `  ${GET_ASSERT}`,
+        '});',
+      ),
+    );
+    const checked = lines(
+      "test('t', async () => {",
+      "  expect(await tripwire.run(go)).toBe('hello');",
+      '});',
+    );
+    expect(written(checked)).toBe(
+      lines(
+        "test('t', async () => {",
+        `  ${GET_MOCK}`,
+        "  expect(await tripwire.run(go)).toBe('hello');",
+        `  ${GET_ASSERT}`,
+        '});',
+      ),
+    );
+  });
+
+  test('a test made by a tagged-template test.each, and a run of a verifier made by hand', () => {
+    const source = lines(
+      'it.each`',
+      '  n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a line of test source that holds a template
+      '  ${1}',
+      "`('case $n', async ({ n }) => {",
+      '  const verifier = new StrictVerifier();',
+      '  await verifier.run(() => go(n));',
+      '});',
+    );
+    expect(written(source)).toContain(`  ${GET_MOCK}\n  await verifier.run(() => go(n));\n  ${GET_ASSERT}\n`);
+  });
+
   test('a run sharing its line with another statement: lines go around the statement itself, the rest of the line after them', () => {
     const source = lines("test('t', async () => {", '  setUp(); await tripwire.run(go); tearDown();', '});');
     expect(written(source)).toBe(
