@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { TripwireError } from '../errors';
+import { TripwireConfigError, TripwireError } from '../errors';
 import { detectStyle } from './formatting';
 import { type ImportNeed, type Insertion, importInsertions } from './imports';
 import { finish, type MissingCode, planMissingCode } from './source-writer';
@@ -36,10 +36,17 @@ export interface FinishingTest<V> {
   finish(): void;
 }
 
+/** Record mode's switch: with both set, which mode was meant is unclear. */
+const RECORD_VARIABLE = 'TRIPWIRE_RECORD';
+
+const switchedOn = (value: string | undefined): boolean => {
+  const normalised = value?.trim().toLowerCase();
+  return normalised !== undefined && normalised !== '' && normalised !== '0' && normalised !== 'false';
+};
+
 /** Whether the run asked for update mode: `TRIPWIRE_UPDATE` set to anything but empty, `0` or `false`. */
 export function updateModeRequested(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env[UPDATE_VARIABLE]?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+  return switchedOn(env[UPDATE_VARIABLE]);
 }
 
 /**
@@ -50,6 +57,11 @@ export function updateModeRequested(env: NodeJS.ProcessEnv = process.env): boole
 export function withUpdateMode<T extends FinishingTest<UpdatableVerifier>>(test: T): T {
   if (!updateModeRequested()) return test;
   try {
+    if (switchedOn(process.env[RECORD_VARIABLE])) {
+      throw new TripwireConfigError(
+        `${UPDATE_VARIABLE} and ${RECORD_VARIABLE} are both set: update mode writes the missing lines into the tests, record mode prints (or writes beside them) the code of every call. Set one of them.`,
+      );
+    }
     test.verifier.configure({ mode: 'update' });
   } catch (error) {
     try {

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { TripwireConfigError } from '../../src/errors';
 import {
   type SiteInFile,
   type UpdatableVerifier,
@@ -101,6 +102,22 @@ describe('the switch', () => {
     };
     expect(() => withUpdateMode(running)).toThrow(refused);
     expect(running.finish).toHaveBeenCalledTimes(1);
+  });
+
+  test('with TRIPWIRE_RECORD set too: refused, naming both, before the verifier is put in any mode', () => {
+    process.env.TRIPWIRE_RECORD = '1';
+    try {
+      const { test: running, configured } = standIn([]);
+      expect(() => withUpdateMode(running)).toThrow(
+        new TripwireConfigError(
+          'TRIPWIRE_UPDATE and TRIPWIRE_RECORD are both set: update mode writes the missing lines into the tests, record mode prints (or writes beside them) the code of every call. Set one of them.',
+        ),
+      );
+      expect(configured).toEqual([]);
+      expect(running.finish).toHaveBeenCalledTimes(1);
+    } finally {
+      delete process.env.TRIPWIRE_RECORD;
+    }
   });
 });
 
