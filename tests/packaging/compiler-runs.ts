@@ -27,8 +27,19 @@ export const COMPILERS: readonly Compiler[] = ['typescript-5.0', 'typescript', '
   },
 );
 
-/** What users get from TypeScript 7 by default, and what the matrix holds every combination to. */
-const CONSUMER_OPTIONS = { strict: true, skipLibCheck: false, types: [], noEmit: true, target: 'es2022' };
+/**
+ * What the matrix holds every combination to: `types: []` as TypeScript 7 defaults to, `strict`, and every
+ * package's declarations checked (ts-tripwire's, the SDK's, Node's). Only the compiler's own lib files
+ * (lib.es2022.d.ts, ...) are not: checking them took a third of each TypeScript 5 run.
+ */
+const CONSUMER_OPTIONS = {
+  strict: true,
+  skipLibCheck: false,
+  skipDefaultLibCheck: true,
+  types: [],
+  noEmit: true,
+  target: 'es2022',
+};
 
 const MODULE_FOR: Record<ModuleResolution, string> = {
   node16: 'node16',
