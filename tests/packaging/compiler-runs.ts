@@ -82,6 +82,13 @@ export function filesFor(
     .map((file) => file.name);
 }
 
+/** The fixture files a compiler is too old for, with the reason: printed under the results. */
+export function leftOutFor(compiler: Compiler, files: readonly ConsumerFile[]): string[] {
+  return files
+    .filter((file) => file.since !== undefined && !atLeast(compiler.version, file.since))
+    .map((file) => `${file.name} (needs ${file.since}: ${file.because ?? 'newer syntax'})`);
+}
+
 export function atLeast(version: string, minimum: string): boolean {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const [minMajor = 0, minMinor = 0] = minimum.split('.').map(Number);
