@@ -18,14 +18,18 @@ export interface Compiler {
   readonly bin: string;
 }
 
+/** The older and newer compilers live in their own workspace so that the root's `tsc` bin is always 5.9.3. */
+const COMPAT_TYPESCRIPT = join(REPO_ROOT, 'tests', 'compat', 'typescript', 'node_modules');
+
 /** TypeScript 5.0.4 (the oldest 5.x), 5.9.3 (what the project builds with) and 7.0.2 (the native compiler). */
-export const COMPILERS: readonly Compiler[] = ['typescript-5.0', 'typescript', 'typescript-7'].map(
-  (folder) => {
-    const root = join(REPO_ROOT, 'node_modules', folder);
-    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    return { name: `TypeScript ${version}`, version, bin: join(root, 'bin/tsc') };
-  },
-);
+export const COMPILERS: readonly Compiler[] = [
+  join(COMPAT_TYPESCRIPT, 'typescript-5.0'),
+  join(REPO_ROOT, 'node_modules', 'typescript'),
+  join(COMPAT_TYPESCRIPT, 'typescript-7'),
+].map((root) => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return { name: `TypeScript ${version}`, version, bin: join(root, 'bin/tsc') };
+});
 
 /**
  * What the matrix holds every combination to: `types: []` as TypeScript 7 defaults to, `strict`, and every
