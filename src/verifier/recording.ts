@@ -115,8 +115,3 @@ export function stopRecorders(recorders: readonly PluginRecorder[], options: Cod
 
 // Recorders with a recording going on.
 const active = new WeakSet<PluginRecorder>();
-
-/** A plugin passed to `host.record(plugin, fields)`, told apart from the function of `record(fn)`. */
-export function isPlugin(value: unknown): value is Plugin {
-  return typeof (value as Partial<Plugin> | null)?.formatInteraction === 'function';
-}

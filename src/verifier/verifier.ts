@@ -17,7 +17,7 @@ import { describeValue, isClass } from '../util/describe-value';
 import { currentAnyOrderBlock, runInAnyOrder } from './any-order';
 import { assertInteraction } from './assertions';
 import { deactivateAll, PluginSet } from './plugin-set';
-import { isPlugin, missingCode, type RecordingContext, recordCalls, recordingRun } from './recording';
+import { missingCode, type RecordingContext, recordCalls, recordingRun } from './recording';
 import { mergeCode } from './recording-code';
 import { type RunSite, runSiteOf } from './recording-options';
 import { MODE_SETTING, type VerifierMode } from './recording-settings';
@@ -111,23 +111,20 @@ export class Verifier implements PluginHost, RouteTarget, Disposable {
    * writes the strict test code for them: registrations, assertions, imports, notes. Refused in CI unless
    * allowed. The calls are captured, not entered on the timeline: nothing is left to assert afterwards.
    */
-  record<T>(fn: () => T | Promise<T>, options?: RecordOptions): Promise<RecordResult<T>>;
-  /** @inheritDoc (PluginHost: enters an intercepted call on the timeline) */
-  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void;
-  record(first: unknown, second?: unknown): Promise<RecordResult<unknown>> | undefined {
-    // The plugin contract's `host.record` (every intercepted call), told apart from `record(fn)` by its argument.
-    if (typeof first !== 'function' && isPlugin(first)) {
-      this.state.timeline.append(first, second);
-      return undefined;
-    }
+  record<T>(fn: () => T | Promise<T>, options?: RecordOptions): Promise<RecordResult<T>> {
     const site = new CallSite();
     try {
       this.ensureUsable('record()');
-      checkSandboxFunction(first, 'record', 'code to record', this.hintName);
+      checkSandboxFunction(fn, 'record', 'code to record', this.hintName);
     } catch (error) {
       return Promise.reject(error); // as `run()` does: every refusal is a rejection
     }
-    return recordCalls(this.recordingContext(), first as () => unknown, second, site);
+    return recordCalls(this.recordingContext(), fn, options, site);
+  }
+
+  /** @inheritDoc */
+  recordInteraction<Fields>(plugin: Plugin<Fields>, fields: Fields): void {
+    this.state.timeline.append(plugin, fields);
   }
 
   private recordingContext(): RecordingContext {

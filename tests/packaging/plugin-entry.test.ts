@@ -40,6 +40,7 @@ describe('ts-tripwire/plugin', () => {
         'isOnlyWildcards',
         'patch',
         'routedPlugin',
+        'runPassingThrough',
       ].sort(),
     );
   });

@@ -76,7 +76,7 @@ export interface PluginHost {
   /** Adds the plugin to the verifier; throws `TripwireConfigError` if it already has one of that kind. */
   registerPlugin(plugin: Plugin): void;
   /** Enters an intercepted call on the timeline (when it is made, not when it settles). */
-  record<Fields>(plugin: Plugin<Fields>, fields: Fields): void;
+  recordInteraction<Fields>(plugin: Plugin<Fields>, fields: Fields): void;
   /** Remembers a call that failed the test whatever the code did with its error (unmocked, guarded, ...). */
   rememberViolation(violation: ViolationSummary): void;
   /** Consumes the interaction an assertion names, or throws with the differences and the timeline. */
@@ -212,7 +212,7 @@ export interface RecordResult<T> {
 /** What a recorder is told when a recording starts. */
 export interface RecorderStart extends CodeOptions {
   /**
-   * Also enter each captured call on the verifier's timeline (`host.record`), so that assertions in the test
+   * Also enter each captured call on the verifier's timeline (`host.recordInteraction`), so that assertions in the test
    * check the real calls: a `run()` in record mode. `record(fn)` keeps them off it.
    */
   readonly onTimeline: boolean;

@@ -194,10 +194,10 @@ export class KeyValuePlugin implements Plugin<KvFields, KvExpected>, KvCallHandl
     const mock = this.mocks[call.method].shift();
     if (mock === undefined) return this.refuse('unmocked', fields, unmockedKvError(fields, hintName));
     if ('raises' in mock.spec) {
-      this.host.record(this, { ...fields, raised: mock.spec.raises });
+      this.host.recordInteraction(this, { ...fields, raised: mock.spec.raises });
       return Promise.reject(mock.spec.raises);
     }
-    this.host.record(this, fields);
+    this.host.recordInteraction(this, fields);
     return Promise.resolve(call.method === 'get' ? mock.spec.returns : undefined);
   }
   // #endregion serving

@@ -196,7 +196,7 @@ export class CallServer {
 
   private record(name: CallName, params: unknown): RecordedCall {
     const call = new RecordedCall(name, params);
-    this.host.record(this.plugin, call);
+    this.host.recordInteraction(this.plugin, call);
     return call;
   }
 

@@ -124,7 +124,7 @@ export class AwsRecorder implements PluginRecorder<AwsCallFields> {
 
   private enter(info: CallInfo, params: unknown): RecordedCall {
     const fields = new RecordedCall(info.name, params);
-    this.host.record(this.plugin, fields);
+    this.host.recordInteraction(this.plugin, fields);
     return fields;
   }
 
