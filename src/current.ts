@@ -1,7 +1,7 @@
 import { NoActiveVerifierError } from './errors';
 import { json } from './plugins/aws/asserting/json';
 import type { AwsPlugin } from './plugins/aws/aws-plugin';
-import type { PluginKind } from './plugins/contract/plugin';
+import type { PluginKind, RecordOptions, RecordResult } from './plugins/contract/plugin';
 import { type ConfigureOptions, type StrictVerifier, strictSettings } from './strict-verifier';
 import type { AsymmetricMatcher } from './util/format';
 import { ANY } from './util/matching';
@@ -75,7 +75,7 @@ function currentVerifier(usage: string): StrictVerifier {
   }
   throw new NoActiveVerifierError(
     `${usage} needs a current test verifier, and there is none. Either:\n` +
-      "  - use it inside a Jest or Vitest test with the setup file: setupFilesAfterEnv: ['ts-tripwire/jest'] (Jest) or setupFiles: ['ts-tripwire/vitest'] (Vitest); or\n" +
+      "  - use it inside a test with ts-tripwire's setup: setupFilesAfterEnv: ['ts-tripwire/jest'] (Jest), setupFiles: ['ts-tripwire/vitest'] (Vitest) or node --test --import ts-tripwire/node-test (node:test); or\n" +
       "  - create a verifier yourself: import { StrictVerifier } from 'ts-tripwire'; const verifier = new StrictVerifier(); verifier.aws.mockCall(...); await verifier.run(...); verifier.verifyAll();",
   );
 }
@@ -87,6 +87,8 @@ function currentVerifier(usage: string): StrictVerifier {
 export interface Tripwire {
   /** Runs `fn` in the current test's sandbox. */
   run<T>(fn: () => T | Promise<T>): Promise<T>;
+  /** Runs `fn` against the real services and returns the strict test code for its calls: see {@link StrictVerifier.record}. */
+  record<T>(fn: () => T | Promise<T>, options?: RecordOptions): Promise<RecordResult<T>>;
   /** Inside `fn`, each assertion may match any unasserted interaction instead of the next one. */
   inAnyOrder<T>(fn: () => T): T;
   /** Checks now what the setup checks after the test: see {@link StrictVerifier.verifyAll}. */
@@ -106,6 +108,8 @@ export interface Tripwire {
 
 const methods = Object.freeze({
   run: <T>(fn: () => T | Promise<T>) => currentVerifier('tripwire.run()').run(fn),
+  record: <T>(fn: () => T | Promise<T>, options?: RecordOptions) =>
+    currentVerifier('tripwire.record()').record(fn, options),
   inAnyOrder: <T>(fn: () => T) => currentVerifier('tripwire.inAnyOrder()').inAnyOrder(fn),
   verifyAll: () => currentVerifier('tripwire.verifyAll()').verifyAll(),
   configure(options: ConfigureOptions) {

@@ -49,7 +49,7 @@ function finishTest(entry: RunningTest): void {
   // Subtests that the test did not await: node:test cancels them and fails the test for it.
   for (const cancelled of running.splice(index).slice(1).reverse()) cancelled.test.abandon();
   try {
-    entry.test.finish();
+    entry.test.finish(entry.context.passed === false || entry.context.error !== undefined);
   } catch (error) {
     // node:test reports one error a test: when the test has already failed, this one would be dropped.
     if (entry.context.passed === false || entry.context.error) {

@@ -9,6 +9,7 @@ import {
 import { applyOfflineDefaults } from './offline-defaults';
 import { StrictVerifier } from './strict-verifier';
 import { withUpdateMode } from './update-mode/update-test-file';
+import { applyRecordSwitch, finishRecordSwitch } from './verifier/recording-switch';
 
 type Hook = (fn: () => void | Promise<void>) => void;
 
@@ -19,7 +20,7 @@ export interface TestVerifier {
    * Stops this test's guard, puts back the verifier that was current before it (a node:test parent's, or
    * none) and runs `verifyAll()`, whose error fails the test.
    */
-  finish(): void;
+  finish(failedAlready?: boolean): void;
   /** Stops this test's guard only: for a test that node:test cancelled, which gets no verification. */
   abandon(): void;
 }
@@ -39,6 +40,7 @@ export function startTestVerifier(): TestVerifier {
   const verifier = new StrictVerifier({ plugins: pluginKindsOfEachTest() });
   verifier.hintName = 'tripwire';
   verifier.configure(fileSettings());
+  applyRecordSwitch(verifier);
   setCurrentVerifier(verifier);
   const stopGuard = verifier.startGuard();
   return withUpdateMode({
@@ -46,6 +48,7 @@ export function startTestVerifier(): TestVerifier {
     finish() {
       stopGuard();
       setCurrentVerifier(previous);
+      finishRecordSwitch(verifier);
       verifier.verifyAll();
     },
     abandon: stopGuard,

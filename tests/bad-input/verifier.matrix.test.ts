@@ -79,7 +79,7 @@ describe('StrictVerifier configure', () => {
   test('a refused configure changes nothing', async () => {
     const verifier = new StrictVerifier();
     await checkCase(() => verifier.configure({ guard: 'off', validate: 'no' } as never), /validate/);
-    expect(verifier.settings).toEqual({ guard: 'error', validate: true });
+    expect(verifier.settings).toEqual({ guard: 'error', mode: 'strict', validate: true });
   });
 });
 

@@ -12,7 +12,7 @@ describe('the module-level tripwire object without a test-runner setup', () => {
     expect(use).toThrow(NoActiveVerifierError);
     expect(use).toThrow(
       `${usage} needs a current test verifier, and there is none. Either:\n` +
-        "  - use it inside a Jest or Vitest test with the setup file: setupFilesAfterEnv: ['ts-tripwire/jest'] (Jest) or setupFiles: ['ts-tripwire/vitest'] (Vitest); or\n" +
+        "  - use it inside a test with ts-tripwire's setup: setupFilesAfterEnv: ['ts-tripwire/jest'] (Jest), setupFiles: ['ts-tripwire/vitest'] (Vitest) or node --test --import ts-tripwire/node-test (node:test); or\n" +
         "  - create a verifier yourself: import { StrictVerifier } from 'ts-tripwire'; const verifier = new StrictVerifier(); verifier.aws.mockCall(...); await verifier.run(...); verifier.verifyAll();",
     );
   });

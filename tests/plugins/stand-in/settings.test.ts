@@ -50,13 +50,15 @@ describe("the kv plugin's own settings, through the verifier's configure()", () 
     const error = thrownBy(() => kvVerifier().configure({ kvMaxKeys: 8 }));
     expect(error).toBeInstanceOf(TripwireConfigError);
     expect(error.message).toBe(
-      "configure() does not know 'kvMaxKeys'. Its options: guard, validate, kvMaxKeyLength.",
+      "configure() does not know 'kvMaxKeys'. Its options: guard, mode, validate, kvMaxKeyLength.",
     );
   });
 
   test('a verifier without the kv plugin does not know its settings', () => {
     const error = thrownBy(() => new StrictVerifier().configure({ kvMaxKeyLength: 8 }));
     expect(error).toBeInstanceOf(TripwireConfigError);
-    expect(error.message).toBe("configure() does not know 'kvMaxKeyLength'. Its options: guard, validate.");
+    expect(error.message).toBe(
+      "configure() does not know 'kvMaxKeyLength'. Its options: guard, mode, validate.",
+    );
   });
 });
