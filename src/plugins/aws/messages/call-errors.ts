@@ -11,7 +11,7 @@ import type { EscapedRequest } from '../interception/network-guard';
 import { serviceDisplayName } from '../sdk/naming';
 import { formatCall } from './call-text';
 import { mockHint, runHint, validationOffHint, verifierCode } from './hints';
-import { bulleted } from './validation-problems';
+import { bulleted, invalidParamsWording } from './validation-problems';
 
 /** A call that fails the test whatever the code under test does with its error, as its messages show it. */
 export interface ViolatingCall {
@@ -60,9 +60,10 @@ export function unmockedError(call: ViolatingCall, queued: number, abortReason: 
 }
 
 export function invalidParamsError(call: ViolatingCall, problems: string[]): Error {
+  const { headline, consequence } = invalidParamsWording(problems);
   return new InvalidParamsError(
-    `AWS call with params the operation does not have: ${call.text}\n${bulleted(problems)}` +
-      `${call.where}\nThe real SDK drops unknown params without a word, and the request then fails or does the wrong thing in production. ` +
+    `${headline}: ${call.text}\n${bulleted(problems)}` +
+      `${call.where}\n${consequence} ` +
       `Fix the code under test; or, if the model is wrong, turn validation off for this test:\n  ${validationOffHint(call.hintName)}`,
   );
 }

@@ -39,7 +39,14 @@ describe('module loading under plain Node', () => {
       'If the copies cannot be deduplicated, acknowledge them to silence this warning: TRIPWIRE_SDK_COPIES=2',
     );
     const acknowledged = runNode('two-copies.js', { TRIPWIRE_SDK_COPIES: '2' });
-    expect(acknowledged).toEqual({ status: 0, stdout: 'ok', stderr: '' });
+    expect(acknowledged).toEqual({
+      status: 0,
+      stdout: 'ok',
+      // The other copy is the 3.600 line, which has no operation schemas to validate against: it says so once.
+      stderr: expect.stringMatching(
+        /^\(node:\d+\) \[TRIPWIRE_VALIDATION_SKIPPED\] TripwireWarning: .*\(@aws-sdk\/client-s3 3\.600\.0\)/,
+      ),
+    });
     // Acknowledging fewer copies than are loaded does not silence it.
     expect(runNode('two-copies.js', { TRIPWIRE_SDK_COPIES: '1' }).stderr).toContain('2 copies');
   });
