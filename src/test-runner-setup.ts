@@ -8,6 +8,7 @@ import {
 } from './current';
 import { applyOfflineDefaults } from './offline-defaults';
 import { StrictVerifier } from './strict-verifier';
+import { currentTestName } from './update-mode/test-status';
 import { withUpdateMode } from './update-mode/update-test-file';
 import { applyRecordSwitch, finishRecordSwitch } from './verifier/recording-switch';
 
@@ -48,7 +49,7 @@ export function startTestVerifier(): TestVerifier {
     finish() {
       stopGuard();
       setCurrentVerifier(previous);
-      finishRecordSwitch(verifier);
+      finishRecordSwitch(verifier, currentTestName());
       verifier.verifyAll();
     },
     abandon: stopGuard,

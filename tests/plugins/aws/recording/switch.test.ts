@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
+import { startTestVerifier } from '../../../../src/test-runner-setup';
 import { applyRecordSwitch, finishRecordSwitch } from '../../../../src/verifier/recording-switch';
 import { lambdaClient, lambdaServer } from './support/lambda-server';
 
@@ -65,6 +66,26 @@ describe('TRIPWIRE_RECORD', () => {
       "  operation: 'GetFunctionConfiguration',\n  params: { FunctionName: 'worker' },\n});",
     );
     verifier.verifyAll();
+  });
+
+  test('the runner setups apply it: the test verifier records, and finish() prints under the test name', async () => {
+    process.env.TRIPWIRE_RECORD = '1';
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    server.requests.length = 0;
+
+    const running = startTestVerifier();
+    expect(running.verifier.mode).toBe('record');
+    await running.verifier.run(() =>
+      lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
+    );
+    running.finish();
+
+    expect(server.requests.length).toBeGreaterThan(0);
+    const printed = String(log.mock.calls[0]?.[0]);
+    expect(printed).toMatch(
+      /^\/\/ the runner setups apply it: the test verifier records, and finish\(\) prints under the test name\n\/\/ Recorded by ts-tripwire on /,
+    );
+    expect(printed).toContain("tripwire.aws.mockCall('lambda', 'GetFunctionConfiguration', {");
   });
 
   test('=write: each test of the file adds its section to <test file>.recorded.ts', async () => {
