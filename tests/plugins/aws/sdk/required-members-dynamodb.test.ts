@@ -81,6 +81,13 @@ describe('DynamoDB: members the service model requires', () => {
       ["TableName is missing, and the operation requires it: add TableName: '...' to the params."],
     );
     expect(message).toContain("dynamodb.UpdateItem({\n  Key: { pk: { S: 'order#1' } },");
+    // Headlined and explained as a missing member, not as an unknown one that the SDK would drop.
+    expect(message).toMatch(/^AWS call without params the operation requires: dynamodb\.UpdateItem\(/);
+    expect(message).toContain(
+      'The real service (or the SDK, before sending) refuses such a request, so it fails in production. ' +
+        'Fix the code under test; or, if the model is wrong, turn validation off for this test:\n',
+    );
+    expect(message).not.toContain('drops unknown params');
     await expectRefused(dynamodb, UpdateItemCommand, without(updateItem, 'params', 'Key'), [
       'Key is missing, and the operation requires it: add Key: { /* Key */ } to the params.',
     ]);
