@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
 
 const saved = { CI: process.env.CI, allow: process.env.TRIPWIRE_RECORD_ALLOW_CI };
@@ -20,6 +20,12 @@ function inCI(allow?: string): void {
   setEnv('CI', 'true');
   setEnv('TRIPWIRE_RECORD_ALLOW_CI', allow);
 }
+
+// Every test starts as on a developer's machine, whatever the pipeline running this suite sets; 'in CI' sets it.
+beforeEach(() => {
+  setEnv('CI', undefined);
+  setEnv('TRIPWIRE_RECORD_ALLOW_CI', undefined);
+});
 
 afterEach(() => {
   setEnv('CI', saved.CI);
