@@ -1,7 +1,8 @@
 /**
  * The Jest configuration for mutation runs (`npm run mutation`, see docs/testing.md): the `library`
  * project's in-process unit tests only. Left out, because they spawn child processes or pack the library:
- * tests/jest-setup, tests/vitest-setup, tests/packaging and tests/plugins/aws/interception/module-loading; also tests/docs,
+ * tests/jest-setup, tests/vitest-setup, tests/node-test-setup, tests/packaging, the update-mode end-to-end run and
+ * tests/plugins/aws/interception/module-loading; also tests/docs,
  * which checks the docs' code samples, not the code. The sdk-3.600 project's run of the same tests
  * against the older SDK line would only repeat the work.
  */
@@ -23,6 +24,8 @@ module.exports = {
     ...library.testPathIgnorePatterns,
     '/tests/jest-setup/',
     '/tests/vitest-setup/',
+    '/tests/node-test-setup/',
+    '/tests/update-mode/update-mode\\.e2e\\.test\\.ts$',
     '/tests/packaging/',
     '/tests/plugins/aws/interception/module-loading\\.test\\.ts$',
     '/tests/docs/',
