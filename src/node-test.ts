@@ -48,11 +48,12 @@ function finishTest(entry: RunningTest): void {
   if (index < 0) return;
   // Subtests that the test did not await: node:test cancels them and fails the test for it.
   for (const cancelled of running.splice(index).slice(1).reverse()) cancelled.test.abandon();
+  const failedAlready = entry.context.passed === false || entry.context.error != null;
   try {
-    entry.test.finish(entry.context.passed === false || entry.context.error !== undefined);
+    entry.test.finish(failedAlready);
   } catch (error) {
     // node:test reports one error a test: when the test has already failed, this one would be dropped.
-    if (entry.context.passed === false || entry.context.error) {
+    if (failedAlready) {
       entry.context.diagnostic(`verifyAll() after the test failed too: ${String(error)}`);
     }
     throw error;

@@ -49,7 +49,7 @@ export function startTestVerifier(): TestVerifier {
     finish() {
       stopGuard();
       setCurrentVerifier(previous);
-      finishRecordSwitch(verifier, currentTestName());
+      finishRecordSwitch(verifier, currentTestName);
       verifier.verifyAll();
     },
     abandon: stopGuard,

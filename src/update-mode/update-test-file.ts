@@ -6,6 +6,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { TripwireConfigError, TripwireError } from '../errors';
+import { envSwitch } from '../util/env-switch';
 import { detectStyle } from './formatting';
 import { type ImportNeed, type Insertion, importInsertions } from './imports';
 import { finish, type MissingCode, planMissingCode } from './source-writer';
@@ -36,17 +37,12 @@ export interface FinishingTest<V> {
   finish(): void;
 }
 
-/** Record mode's switch: with both set, which mode was meant is unclear. */
+/** Record mode's switch (named in verifier/recording-switch.ts, which this layer may not import): with both set, which mode was meant is unclear. */
 const RECORD_VARIABLE = 'TRIPWIRE_RECORD';
-
-const switchedOn = (value: string | undefined): boolean => {
-  const normalised = value?.trim().toLowerCase();
-  return normalised !== undefined && normalised !== '' && normalised !== '0' && normalised !== 'false';
-};
 
 /** Whether the run asked for update mode: `TRIPWIRE_UPDATE` set to anything but empty, `0` or `false`. */
 export function updateModeRequested(env: NodeJS.ProcessEnv = process.env): boolean {
-  return switchedOn(env[UPDATE_VARIABLE]);
+  return envSwitch(UPDATE_VARIABLE, env) !== undefined;
 }
 
 /**
@@ -57,7 +53,7 @@ export function updateModeRequested(env: NodeJS.ProcessEnv = process.env): boole
 export function withUpdateMode<T extends FinishingTest<UpdatableVerifier>>(test: T): T {
   if (!updateModeRequested()) return test;
   try {
-    if (switchedOn(process.env[RECORD_VARIABLE])) {
+    if (envSwitch(RECORD_VARIABLE) !== undefined) {
       throw new TripwireConfigError(
         `${UPDATE_VARIABLE} and ${RECORD_VARIABLE} are both set: update mode writes the missing lines into the tests, record mode prints (or writes beside them) the code of every call. Set one of them.`,
       );

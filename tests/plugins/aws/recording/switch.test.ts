@@ -45,7 +45,7 @@ async function aTest(name: string): Promise<{ verifier: StrictVerifier; written:
   await verifier.run(() =>
     lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
   );
-  const written = finishRecordSwitch(verifier, name);
+  const written = finishRecordSwitch(verifier, () => name);
   return { verifier, written };
 }
 
