@@ -8,3 +8,13 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Re
   }
   throw new Error(`Expected a rejection, but it resolved to ${JSON.stringify(output)}`);
 }
+
+/** The error a function throws; fails the test if it returns instead. */
+export function thrownBy(fn: () => unknown): Error & Record<string, unknown> {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error('Expected a throw, but the function returned');
+}

@@ -11,6 +11,7 @@ import {
 import type { Interaction, Plugin } from '../../src/plugins/contract/plugin';
 import { AnyOrderBlock } from '../../src/verifier/any-order-block';
 import { Timeline } from '../../src/verifier/timeline';
+import { thrownBy } from '../support/rejection';
 
 type Outcome = 'ok' | 'NoSuchKey';
 
@@ -34,15 +35,6 @@ const get = (verifier: StrictVerifier, Key: unknown, raised?: string) =>
     params: { Bucket: 'b', Key },
     ...(raised === undefined ? {} : { raised }),
   });
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -84,7 +76,7 @@ describe('inAnyOrder succeeds iff every assertion can have its own fully matchin
 
   test('when the block needs every match elsewhere, the error names who holds each and what is left', async () => {
     const verifier = await getObjects([['k1'], ['k2']]);
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.inAnyOrder(() => {
         get(verifier, expect.stringMatching(/1/));
         get(verifier, 'k1');
@@ -129,7 +121,7 @@ describe('inAnyOrder succeeds iff every assertion can have its own fully matchin
       ['k', 'ok'],
       ['k', 'NoSuchKey'],
     ]);
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.inAnyOrder(() => {
         get(verifier, 'k');
         get(verifier, 'k');
@@ -144,7 +136,7 @@ describe('inAnyOrder succeeds iff every assertion can have its own fully matchin
 
   test('with everything matched by the block, the error says the block holds the rest', async () => {
     const verifier = await getObjects([['k1']]);
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.inAnyOrder(() => {
         get(verifier, 'k1');
         get(verifier, 'k9');
@@ -161,7 +153,7 @@ describe('inAnyOrder succeeds iff every assertion can have its own fully matchin
 
   test('the remaining timeline in an error leaves out what the block already matched', async () => {
     const verifier = await getObjects([['k1'], ['k2'], ['k3']]);
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.inAnyOrder(() => {
         get(verifier, 'k2');
         get(verifier, 'k4');
@@ -217,7 +209,7 @@ describe('an inAnyOrder block is the assertions made from inside its function', 
     const verifier = await getObjects([['k1'], ['k2']]);
     let later: Promise<unknown> = Promise.resolve();
     await verifier.inAnyOrder(async () => {
-      later = tick().then(() => thrown(() => get(verifier, 'k2')));
+      later = tick().then(() => thrownBy(() => get(verifier, 'k2')));
     });
     expect(((await later) as Error).message).toContain('#1 s3.GetObject');
     get(verifier, 'k1');
@@ -265,7 +257,7 @@ describe('an inAnyOrder block is the assertions made from inside its function', 
         await tick();
         get(verifier, 'k');
         await tick();
-        const error = thrown(() => get(verifier, 'k'));
+        const error = thrownBy(() => get(verifier, 'k'));
         expect(error.message).toContain(
           "#1 s3.GetObject({ Bucket: 'b', Key: 'k' }), matched by another open inAnyOrder block\n" +
             "  #2 s3.GetObject({ Bucket: 'b', Key: 'k' }), matched by s3.GetObject({ Bucket: 'b', Key: 'k' })",

@@ -16,6 +16,7 @@ import {
   StrictVerifier,
   tripwire,
 } from 'ts-tripwire';
+import { thrownBy } from '../support/rejection';
 
 /** A verifier that has recorded s3.GetObject(b/k), sqs.SendMessage(q, hello), s3.PutObject(b/p) in that order. */
 async function threeCalls(): Promise<StrictVerifier> {
@@ -32,20 +33,11 @@ async function threeCalls(): Promise<StrictVerifier> {
   return verifier;
 }
 
-function thrown(fn: () => void): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
-
 describe('assertAwsCall', () => {
   test('checks the next unasserted interaction in recording order across services', async () => {
     const verifier = await threeCalls();
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.aws.assertAwsCall({
         service: 's3',
         operation: 'PutObject',
@@ -75,7 +67,7 @@ describe('assertAwsCall', () => {
 
   test('a params mismatch lists only the differing fields', async () => {
     const verifier = await threeCalls();
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.aws.assertAwsCall({
         service: 's3',
         operation: 'GetObject',
@@ -148,7 +140,7 @@ describe('assertAwsCall', () => {
 
   test('service, operation and params are required', async () => {
     const verifier = await threeCalls();
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject' } as never),
     );
     expect(error).toBeInstanceOf(MissingAssertionFieldsError);
@@ -166,7 +158,7 @@ describe('assertAwsCall', () => {
       new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })).catch(() => undefined),
     );
     const params = { Bucket: 'b', Key: 'k' };
-    const missing = thrown(() =>
+    const missing = thrownBy(() =>
       verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params }),
     );
     expect(missing).toBeInstanceOf(MissingAssertionFieldsError);
@@ -211,7 +203,7 @@ describe('assertAwsCall', () => {
       expect.anything(),
       { Bucket: tripwire.ANY, Key: expect.anything() },
     ]) {
-      const error = thrown(() =>
+      const error = thrownBy(() =>
         verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params }),
       );
       expect(error).toBeInstanceOf(AllWildcardAssertionError);
@@ -250,7 +242,7 @@ describe('assertAwsCall', () => {
 
   test('inAnyOrder with no match names the closest interaction and its differences', async () => {
     const verifier = await threeCalls();
-    const error = thrown(() =>
+    const error = thrownBy(() =>
       verifier.inAnyOrder(() =>
         verifier.aws.assertAwsCall({
           service: 's3',

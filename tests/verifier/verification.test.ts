@@ -1,4 +1,10 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  ListObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { describe, expect, test } from '@jest/globals';
 import {
   AssertionInsideSandboxError,
@@ -130,6 +136,22 @@ describe('verifyAll', () => {
       new RegExp(
         `s3\\.ListObjects, registered at ${LINE.source}\\. It was never called, but s3\\.ListObjectsV2 was: did you mean 'ListObjectsV2'\\?`,
       ),
+    );
+  });
+
+  test('a mock that was partly used suggests nothing: the operation was right', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'ListObjects', { times: 2 });
+    verifier.aws.mockCall('s3', 'ListObjectsV2');
+    const s3 = new S3Client({});
+    await verifier.run(async () => {
+      await s3.send(new ListObjectsCommand({ Bucket: 'b' }));
+      await s3.send(new ListObjectsV2Command({ Bucket: 'b' }));
+    });
+    verifier.aws.assertAwsCall({ service: 's3', operation: 'ListObjects', params: { Bucket: 'b' } });
+    verifier.aws.assertAwsCall({ service: 's3', operation: 'ListObjectsV2', params: { Bucket: 'b' } });
+    expect(verificationOf(verifier).message).toMatch(
+      new RegExp(`s3\\.ListObjects \\(1 of times: 2 unused\\), registered at ${LINE.source}\n`),
     );
   });
 

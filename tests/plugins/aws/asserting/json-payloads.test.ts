@@ -13,6 +13,7 @@ import {
   tripwire,
   UnassertedInteractionsError,
 } from 'ts-tripwire';
+import { thrownBy } from '../../../support/rejection';
 
 const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/orders';
 const ORDER = { orderId: 'o-1', status: 'PAID', guid: 'SUCCESS', lines: [{ sku: 'a-1', qty: 2 }] };
@@ -38,15 +39,6 @@ async function invoked(payload: unknown): Promise<StrictVerifier> {
     ),
   );
   return verifier;
-}
-
-function thrownBy(fn: () => void): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 function differingFields(error: Error): string[] {
