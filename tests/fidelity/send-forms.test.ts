@@ -4,6 +4,7 @@
  * before any verifier or patch exists.
  */
 
+import { getEventListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -182,6 +183,61 @@ describe('abortSignal', () => {
       service: 's3',
       operation: 'GetObject',
       params: { Bucket: 'b', Key: 'slow' },
+      raised: 'AbortError',
+    });
+    verifier.verifyAll();
+  });
+
+  test('a pending mock that fails while its signal stays quiet rejects with the mock’s error, and stops listening', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', {
+      returns: () =>
+        new Promise<object>((_, reject) =>
+          setImmediate(() => reject(new NoSuchKey({ message: 'gone', $metadata: {} }))),
+        ),
+    });
+    const controller = new AbortController();
+
+    const error = await verifier.run(() =>
+      rejectionOf(
+        moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { abortSignal: controller.signal }),
+      ),
+    );
+
+    expect(error).toBeInstanceOf(NoSuchKey);
+    expect(error.message).toBe('gone');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
+      raised: NoSuchKey,
+    });
+    verifier.verifyAll();
+  });
+
+  test('a pending mock that fails after its signal fired: the abort’s error, not the mock’s', async () => {
+    const verifier = new StrictVerifier();
+    let fail: (error: Error) => void = () => undefined;
+    verifier.aws.mockCall('s3', 'GetObject', {
+      returns: () => new Promise<object>((_, reject) => (fail = reject)),
+    });
+    const controller = new AbortController();
+
+    const error = await verifier.run(async () => {
+      const pending = rejectionOf(
+        moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { abortSignal: controller.signal }),
+      );
+      controller.abort();
+      fail(new Error('too late'));
+      return pending;
+    });
+
+    expect(error.name).toBe('AbortError');
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
       raised: 'AbortError',
     });
     verifier.verifyAll();

@@ -438,3 +438,66 @@ describe('lib-storage Upload, failure paths', () => {
     verifier.verifyAll();
   });
 });
+
+describe('lib-storage Upload: an unmocked AbortMultipartUpload names the failure it hides', () => {
+  const HIDDEN =
+    'That is the error the code under test gets once the abort is mocked; without a mock, this error hides it.';
+
+  async function unmockedAbort(verifier: StrictVerifier, queueSize = 1): Promise<string> {
+    const error = await verifier.run(() => rejectionOf(upload(new S3Client({}), queueSize).done()));
+    expect(error).toBeInstanceOf(UnmockedInteractionError);
+    expect(error.message).toMatch(/^Unmocked AWS call: s3\.AbortMultipartUpload/);
+    return error.message;
+  }
+
+  test('a part returned no ETag', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'CreateMultipartUpload', { returns: { UploadId: 'upload-1' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { returns: {} });
+    expect(await unmockedAbort(verifier)).toContain(
+      "lib-storage's Upload is aborting this multipart upload because s3.UploadPart (PartNumber 1) returned no ETag, " +
+        `so Upload failed with 'Part 1 is missing ETag'. ${HIDDEN}`,
+    );
+  });
+
+  test('a part had no mock', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'CreateMultipartUpload', { returns: { UploadId: 'upload-1' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { returns: { ETag: '"e1"' } });
+    expect(await unmockedAbort(verifier)).toContain(
+      `lib-storage's Upload is aborting this multipart upload because s3.UploadPart (PartNumber 2) had no mock. ${HIDDEN}`,
+    );
+  });
+
+  test('of two failed parts, the first is named', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'CreateMultipartUpload', { returns: { UploadId: 'upload-1' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { raises: 'SlowDown' });
+    verifier.aws.mockCall('s3', 'UploadPart', { raises: 'InternalError', required: false });
+    const message = await unmockedAbort(verifier, 2);
+    expect(message).toContain('because s3.UploadPart (PartNumber 1) raised SlowDown');
+    expect(message).not.toContain('InternalError');
+  });
+
+  test('only an UploadPart output without ETag is a failure: CreateMultipartUpload has none, and the part that raised is named', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'CreateMultipartUpload', { returns: { UploadId: 'upload-1' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { returns: { ETag: '"e1"' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { raises: 'SlowDown' });
+    const message = await unmockedAbort(verifier);
+    expect(message).toContain('because s3.UploadPart (PartNumber 2) raised SlowDown');
+  });
+
+  test('CompleteMultipartUpload raised (on the SDK lines that abort after it)', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'CreateMultipartUpload', { returns: { UploadId: 'upload-1' } });
+    verifier.aws.mockCall('s3', 'UploadPart', { returns: { ETag: '"e"' }, times: 3 });
+    verifier.aws.mockCall('s3', 'CompleteMultipartUpload', { raises: 'EntityTooSmall' });
+    const error = await verifier.run(() => rejectionOf(upload(new S3Client({}), 1).done()));
+    if (error instanceof UnmockedInteractionError) {
+      expect(error.message).toContain(`because s3.CompleteMultipartUpload raised EntityTooSmall`);
+    } else {
+      expect(error.name).toBe('EntityTooSmall'); // 3.6xx lines rethrow without aborting
+    }
+  });
+});

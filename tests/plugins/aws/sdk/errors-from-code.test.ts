@@ -169,3 +169,35 @@ describe('errors from a code are the calling client’s own exception classes', 
     });
   });
 });
+
+describe('an error instance given to raises gets the $response that SDK waiters read', () => {
+  test('from its $metadata.httpStatusCode, as a hidden, replaceable property', async () => {
+    const verifier = new StrictVerifier();
+    const given = new NoSuchKey({ message: 'gone', $metadata: { httpStatusCode: 404 } });
+    verifier.aws.mockCall('s3', 'GetObject', { raises: given });
+    const error = await getObjectError(verifier);
+    expect(error).toBe(given);
+    expect(error.$response).toEqual({ statusCode: 404, headers: {}, body: undefined });
+    expect(Object.getOwnPropertyDescriptor(error, '$response')).toMatchObject({
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'k' },
+      raised: given,
+    });
+  });
+
+  test('one it already has is kept', async () => {
+    const own = { statusCode: 418, headers: { a: 'b' }, body: undefined };
+    const withOwn = Object.assign(new NoSuchKey({ message: 'gone', $metadata: { httpStatusCode: 404 } }), {
+      $response: own,
+    });
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { raises: withOwn });
+    expect((await getObjectError(verifier)).$response).toBe(own);
+  });
+});
