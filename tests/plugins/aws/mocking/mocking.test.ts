@@ -135,6 +135,36 @@ describe('serving calls from the queues', () => {
     verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: '2' } });
   });
 
+  test.each([
+    [1, 'The one mock registered for s3.GetObject was used by an earlier call.'],
+    [2, 'The 2 mocks registered for s3.GetObject were all used by earlier calls.'],
+  ])('a call after %i used mock(s) says so, and what times to give', async (times, used) => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { times });
+    const s3 = new S3Client({});
+    const error = await verifier.run(async () => {
+      for (let call = 1; call <= times; call++) await getObject(s3, String(call));
+      return rejectionOf(getObject(s3, 'late'));
+    });
+    const lines = error.message.split('\n');
+    expect(lines[1]).toBe(used);
+    expect(lines[2]).toMatch(/^Called at tests\/plugins\/aws\/mocking\/mocking\.test\.ts:\d+:\d+$/);
+    expect(lines).toEqual([
+      "Unmocked AWS call: s3.GetObject({ Bucket: 'b', Key: 'late' })",
+      used,
+      lines[2],
+      `Register one more, or raise times on the existing registration to { times: ${times + 1} }:`,
+      "  verifier.aws.mockCall('s3', 'GetObject', { returns: { /* GetObjectCommandOutput */ } });",
+    ]);
+    for (let call = 1; call <= times; call++) {
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'GetObject',
+        params: { Bucket: 'b', Key: String(call) },
+      });
+    }
+  });
+
   test('params are recorded as sent: changing nested arrays and objects afterwards changes nothing', async () => {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('dynamodb-document', 'Put');
