@@ -1,5 +1,5 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { GuardedCallError, StrictVerifier } from 'ts-tripwire';
 import { rejectionOf } from '../support/rejection';
 
@@ -41,5 +41,29 @@ describe('the guard', () => {
     expect(await rejectionOf(getObject())).toBeInstanceOf(GuardedCallError);
     stopFirst();
     expect(await rejectionOf(getObject())).not.toBeInstanceOf(GuardedCallError);
+  });
+});
+
+describe("the guard at level 'warn'", () => {
+  test('lets the call through to the SDK after a warning that names it, and remembers nothing', async () => {
+    const verifier = new StrictVerifier();
+    verifier.configure({ guard: 'warn' });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stop = verifier.startGuard();
+    let warnings: unknown[][];
+    try {
+      const error = await rejectionOf(getObject());
+      expect(String(error)).toMatch(/ECONNREFUSED 127\.0\.0\.1:9/);
+    } finally {
+      stop();
+      warnings = warn.mock.calls;
+      warn.mockRestore();
+    }
+    expect(warnings).toEqual([
+      [
+        "ts-tripwire: real AWS call outside the sandbox let through by guard: 'warn': s3.GetObject({ Bucket: 'b', Key: 'k' })",
+      ],
+    ]);
+    verifier.verifyAll();
   });
 });

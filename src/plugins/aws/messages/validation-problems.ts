@@ -55,7 +55,7 @@ export function placeholder(member: PlaceholderShape): string {
   // Only a static schema (an array) carries a shape name; other nodes answer with the member's name.
   const shape = Array.isArray(member.getSchema?.()) ? member.getName?.() : undefined;
   const named = (open: string, close: string) =>
-    shape === undefined ? `${open}${close}` : `${open}/* ${shape} */${close}`;
+    shape === undefined ? `${open.trim()}${close.trim()}` : `${open}/* ${shape} */${close}`;
   if (member.isStreaming()) return "'...'";
   if (member.isBlobSchema()) return 'new Uint8Array()';
   if (member.isListSchema()) return named('[', ']');
