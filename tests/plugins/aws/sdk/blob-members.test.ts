@@ -1,14 +1,17 @@
 /**
  * Blob output members: only the response body (`httpPayload`: Lambda `Payload`) is the SDK's blob adapter; any
  * other blob member (KMS `Plaintext`, Secrets Manager `SecretBinary`) is a plain `Uint8Array`, as the SDK's
- * own JSON deserializer makes it. KMS and Secrets Manager are not installed here, so their output schemas are
- * written out in the SDK's schema format (as in @aws-sdk/client-kms); the deserializer is the installed one
- * those clients use. Latest line only: schemas and this deserializer do not exist on 3.600.
+ * own JSON deserializer makes it. KMS is not installed here, so its output schema is written out in the SDK's
+ * schema format (as in @aws-sdk/client-kms); the deserializer is the installed one that client uses. Secrets
+ * Manager is installed, and drives the refusal of a stream through mockCall. Latest line only: schemas and
+ * this deserializer do not exist on 3.600.
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { JsonShapeDeserializer } from '@aws-sdk/core/protocols';
 import { describe, expect, test } from '@jest/globals';
 import { fromBase64 } from '@smithy/core/serde';
+import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
 import { buildOutput } from '../../../../src/plugins/aws/mocking/outputs';
 import { payloadMembers } from '../../../../src/plugins/aws/sdk/payload-members';
 
@@ -81,5 +84,37 @@ describe('blob members that are not the response body', () => {
     expect(members).toEqual([{ name: 'Payload', kind: 'blob' }]);
     expect((mocked.Payload as { transformToString(): string }).transformToString()).toBe('{"ok":true}');
     expect(Object.getPrototypeOf(mocked.Payload)).not.toBe(Uint8Array.prototype);
+  });
+});
+
+describe('a Readable for a blob member, through mockCall', () => {
+  const { Readable } = require('node:stream') as typeof import('node:stream');
+
+  test('in a static returns: refused at registration, naming the registration', () => {
+    const verifier = new StrictVerifier();
+    expect(() =>
+      verifier.aws.mockCall('secrets-manager', 'GetSecretValue', {
+        returns: { SecretBinary: Readable.from(['x']) as never },
+      }),
+    ).toThrow(
+      new TripwireConfigError(
+        "mockCall('secrets-manager', 'GetSecretValue', ...): SecretBinary is a blob, not a stream: give it as a string or bytes.",
+      ),
+    );
+  });
+
+  test('from a returns function: the call rejects with the problem alone', async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall(GetSecretValueCommand, {
+      returns: () => ({ SecretBinary: Readable.from(['x']) as never }),
+    });
+    const error = await verifier.run(() =>
+      new SecretsManagerClient({})
+        .send(new GetSecretValueCommand({ SecretId: 's' }))
+        .catch((e: unknown) => e),
+    );
+    expect(error).toEqual(
+      new TripwireConfigError('SecretBinary is a blob, not a stream: give it as a string or bytes.'),
+    );
   });
 });
