@@ -141,23 +141,33 @@ describe('callback forms', () => {
 });
 
 describe('abortSignal', () => {
-  test('a signal aborted after the call was made: the mock has already settled, the call succeeds', async () => {
-    const verifier = new StrictVerifier();
-    verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'text/plain' } });
-    const controller = new AbortController();
+  test.each([
+    ['a registered output', { ContentType: 'text/plain' }],
+    ['a returns function that answers at once', () => ({ ContentType: 'text/plain' })],
+  ])(
+    'a signal aborted after the call was made, with %s: the mock has already settled, the call succeeds',
+    async (_, returns) => {
+      const verifier = new StrictVerifier();
+      verifier.aws.mockCall('s3', 'GetObject', { returns });
+      const controller = new AbortController();
 
-    const output = await verifier.run(() => {
-      const pending = moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), {
-        abortSignal: controller.signal,
+      const output = await verifier.run(() => {
+        const pending = moduleS3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }), {
+          abortSignal: controller.signal,
+        });
+        controller.abort();
+        return pending;
       });
-      controller.abort();
-      return pending;
-    });
 
-    expect(output.ContentType).toBe('text/plain');
-    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
-    verifier.verifyAll();
-  });
+      expect(output.ContentType).toBe('text/plain');
+      verifier.aws.assertAwsCall({
+        service: 's3',
+        operation: 'GetObject',
+        params: { Bucket: 'b', Key: 'k' },
+      });
+      verifier.verifyAll();
+    },
+  );
 
   test('a signal aborted while a mocked response is still pending rejects with what a real in-flight request rejects with', async () => {
     const verifier = new StrictVerifier();

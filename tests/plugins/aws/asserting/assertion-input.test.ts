@@ -64,6 +64,19 @@ describe('the typed form beside a service or operation', () => {
     );
   });
 
+  test('a service and an operation that name another call are both quoted', async () => {
+    const verifier = await oneGet();
+    expect(() =>
+      verifier.aws.assertAwsCall(GetObjectCommand, {
+        service: 'sqs',
+        operation: 'SendMessage',
+        params: PARAMS,
+      } as never),
+    ).toThrow(
+      "asserts s3.GetObject, but the assertion also says service: the string 'sqs' and operation: the string 'SendMessage'.",
+    );
+  });
+
   test('a service alone, or an operation alone, that agrees with the class is accepted', async () => {
     const alone = await oneGet();
     alone.aws.assertAwsCall(GetObjectCommand, { service: 's3', params: PARAMS } as never);
@@ -71,6 +84,44 @@ describe('the typed form beside a service or operation', () => {
     const operationAlone = await oneGet();
     operationAlone.aws.assertAwsCall(GetObjectCommand, { operation: 'GetObject', params: PARAMS } as never);
     operationAlone.verifyAll();
+  });
+});
+
+describe('the typed form, assertAwsCall(GetObjectCommand, { params, raised? })', () => {
+  test('a second argument that is not an assertion gets the form to write', async () => {
+    const verifier = await oneGet();
+    expect(() => verifier.aws.assertAwsCall(GetObjectCommand, 'k' as never)).toThrow(
+      new TripwireConfigError(
+        "assertAwsCall(GetObjectCommand, ...) takes { params, raised? } as its second argument, not the string 'k': verifier.aws.assertAwsCall(GetObjectCommand, { params: { /* ... */ } });",
+      ),
+    );
+  });
+
+  test('no params: the same form, as the missing field', async () => {
+    const verifier = await oneGet();
+    const error = thrownBy(() => verifier.aws.assertAwsCall(GetObjectCommand, {} as never));
+    expect(error).toBeInstanceOf(MissingAssertionFieldsError);
+    expect(error.message).toBe(
+      'assertAwsCall(GetObjectCommand, ...) needs params: every assertion names the exact params.\n' +
+        '  verifier.aws.assertAwsCall(GetObjectCommand, { params: { /* ... */ } });',
+    );
+  });
+
+  test('an assertion whose keys cannot be listed (a Proxy) is refused with the reason', async () => {
+    const verifier = await oneGet();
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no keys');
+        },
+      },
+    );
+    expect(() => verifier.aws.assertAwsCall(GetObjectCommand, proxy as never)).toThrow(
+      new TripwireConfigError(
+        'assertAwsCall(GetObjectCommand, ...): the assertion cannot be read (Error: no keys): give a plain object.',
+      ),
+    );
   });
 });
 
