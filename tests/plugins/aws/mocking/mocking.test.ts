@@ -187,6 +187,30 @@ describe('serving calls from the queues', () => {
     verifier.verifyAll();
   });
 
+  test("raises with $fault 'client' is accepted, and a payload member left undefined stays undefined", async () => {
+    const verifier = new StrictVerifier();
+    verifier.aws.mockCall('s3', 'GetObject', { raises: { code: 'NoSuchKey', $fault: 'client' } });
+    verifier.aws.mockCall('s3', 'GetObject', { returns: { Body: undefined, ContentType: 'text/plain' } });
+    const s3 = new S3Client({});
+    const [error, output] = await verifier.run(async () => [
+      await rejectionOf(getObject(s3, 'missing')),
+      await getObject(s3, 'empty'),
+    ]);
+    expect(error.$fault).toBe('client');
+    expect(output).toMatchObject({ Body: undefined, ContentType: 'text/plain' });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'missing' },
+      raised: 'NoSuchKey',
+    });
+    verifier.aws.assertAwsCall({
+      service: 's3',
+      operation: 'GetObject',
+      params: { Bucket: 'b', Key: 'empty' },
+    });
+  });
+
   test('params are recorded as sent: changing nested arrays and objects afterwards changes nothing', async () => {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('dynamodb-document', 'Put');
