@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -81,5 +82,54 @@ describe('the network safety net', () => {
       stopGuard();
     }
     expect(() => verifier.verifyAll()).toThrow('[escaped] AWS SDK request escaped interception');
+  });
+});
+
+/** A request made with node:http itself, as code that signs its own requests does: its error or its status. */
+function rawRequest(path: string, headers: OutgoingHttpHeaders): Promise<Error | number> {
+  return new Promise((resolve) => {
+    const request = httpRequest(`${endpoint}${path}`, { method: 'POST', headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', resolve);
+    request.end();
+  });
+}
+
+describe('the network safety net and requests made without the SDK', () => {
+  const SIGNED =
+    'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=0';
+
+  test('a SigV4-signed request in a sandbox is refused, named by its signing service and x-amz-target', async () => {
+    const verifier = new StrictVerifier();
+    const error = await verifier.run(() =>
+      rawRequest('/queue?x=1', { authorization: SIGNED, 'x-amz-target': 'AmazonSQS.SendMessage' }),
+    );
+    expect(error).toBeInstanceOf(EscapedRequestError);
+    expect((error as Error).message.split('\n')[0]).toBe(
+      'AWS SDK request escaped interception and was blocked: POST 127.0.0.1/queue (sqs.SendMessage)',
+    );
+    expect(server.requests).toEqual([]);
+    expect(() => verifier.verifyAll()).toThrow('[escaped]');
+  });
+
+  test('without a target, the operation is the x-id query parameter, as S3 sends it', async () => {
+    const verifier = new StrictVerifier();
+    const error = await verifier.run(() =>
+      rawRequest('/b/k?x-id=PutObject', { authorization: SIGNED.replace('/sqs/', '/s3/') }),
+    );
+    expect((error as Error).message.split('\n')[0]).toBe(
+      'AWS SDK request escaped interception and was blocked: POST 127.0.0.1/b/k (s3.PutObject)',
+    );
+  });
+
+  test('an unsigned request without the SDK’s headers is not AWS’s: it goes through, even in a sandbox', async () => {
+    const verifier = new StrictVerifier();
+    const status = await verifier.run(() => rawRequest('/health', { authorization: 'Bearer token' }));
+    expect(status).toBe(500);
+    expect(server.requests.map(({ url }) => url)).toEqual(['/health']);
+    server.requests.length = 0;
+    verifier.verifyAll();
   });
 });
