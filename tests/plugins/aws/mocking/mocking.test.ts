@@ -2,7 +2,6 @@ import { runInNewContext } from 'node:vm';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import {
@@ -164,27 +163,6 @@ describe('serving calls from the queues', () => {
         params: { Bucket: 'b', Key: String(call) },
       });
     }
-  });
-
-  test("an operation whose own name ends in Command (SSM's SendCommand) keeps it; with the class suffix it names the same", async () => {
-    const verifier = new StrictVerifier();
-    verifier.aws.mockCall('ssm', 'SendCommand', { returns: { Command: { CommandId: 'c-1' } } });
-    verifier.aws.mockCall('ssm', 'SendCommandCommand', { returns: { Command: { CommandId: 'c-2' } } });
-    const ssm = new SSMClient({});
-    const ids = await verifier.run(async () => {
-      const first = await ssm.send(new SendCommandCommand({ DocumentName: 'd', InstanceIds: ['i-1'] }));
-      const second = await ssm.send(new SendCommandCommand({ DocumentName: 'd', InstanceIds: ['i-2'] }));
-      return [first.Command?.CommandId, second.Command?.CommandId];
-    });
-    expect(ids).toEqual(['c-1', 'c-2']);
-    for (const instance of ['i-1', 'i-2']) {
-      verifier.aws.assertAwsCall({
-        service: 'ssm',
-        operation: 'SendCommand',
-        params: { DocumentName: 'd', InstanceIds: [instance] },
-      });
-    }
-    verifier.verifyAll();
   });
 
   test("raises with $fault 'client' is accepted, and a payload member left undefined stays undefined", async () => {
