@@ -60,17 +60,20 @@ interface InterceptionState {
   users: number;
   /** Node's own module registry is watched: every copy it loads from then on is patched as it loads. */
   watchingNodeRegistry: boolean;
-  /** The copies the last look found in a registry Node does not load (Jest's). */
+  /** The copies the last look found in a registry Node does not load (Jest's)... */
   found: readonly BaseClientCopy[];
+  /** ...and how many modules that registry held then. */
+  loadedWhenFound: number;
 }
 
 // Shared by the copies of ts-tripwire in this realm, so that they never patch a prototype twice.
-const state = processWide<InterceptionState>('aws-interception.v5', () => ({
+const state = processWide<InterceptionState>('aws-interception.v6', () => ({
   patched: new WeakSet(),
   patchedFiles: new Set(),
   users: 0,
   watchingNodeRegistry: false,
   found: [],
+  loadedWhenFound: 0,
 }));
 
 // Each set of copies is reported once per process, not once per Jest test file.
@@ -95,14 +98,14 @@ const loadedByNode = require.cache === nodeModules._cache;
  *
  * Under Node's registry, the first activation also hooks module loading, so that copies loaded later are
  * patched as they load, and later activations have nothing to do. Under Jest, whose registry Node's hook
- * never sees, an activation looks again only when a copy found last time is no longer the loaded one (a
- * `jest.resetModules()` empties the registry): looking means reading every loaded module's path, and a
- * project loads thousands.
+ * never sees, an activation looks again only when the registry changed since the last look: a module was
+ * loaded (it may bring a second copy) or a copy found is no longer the loaded one (`jest.resetModules()`).
+ * Looking means reading every loaded module's path, and a project loads thousands.
  */
 export function activateInterception(): void {
   state.users++;
   installNetworkGuard();
-  if (state.watchingNodeRegistry || stillLoaded(state.found)) return;
+  if (state.watchingNodeRegistry || unchangedSinceLastLook()) return;
   if (loadedByNode) {
     state.watchingNodeRegistry = true;
     patch(nodeModules, '_load', patchCopiesAsTheyLoad);
@@ -114,11 +117,23 @@ export function activateInterception(): void {
   }
   for (const copy of copies) patchSend(copy);
   state.found = copies;
+  state.loadedWhenFound = loadedModuleCount();
   warnAboutSeveralCopies();
 }
 
-function stillLoaded(copies: readonly BaseClientCopy[]): boolean {
-  return copies.length > 0 && copies.every((copy) => require.cache[copy.file]?.exports === copy.exports);
+function unchangedSinceLastLook(): boolean {
+  const { found } = state;
+  return (
+    found.length > 0 &&
+    loadedModuleCount() === state.loadedWhenFound &&
+    found.every((copy) => require.cache[copy.file]?.exports === copy.exports)
+  );
+}
+
+// Jest's `require.cache` is a proxy over its registry: listing its keys is one call, where `Object.keys`
+// would also ask for each key's descriptor.
+function loadedModuleCount(): number {
+  return Reflect.ownKeys(require.cache).length;
 }
 
 /** Undoes one `activateInterception`. Patches stay (see above); the last one lets go of the last verifier. */
@@ -174,8 +189,11 @@ function patchSend(copy: BaseClientCopy): void {
   );
 }
 
-/** The module-load hook: patches each copy of the base client that Node loads (lazy and nested requires). */
-function patchCopiesAsTheyLoad(originalLoad: ModuleInternals['_load']): ModuleInternals['_load'] {
+/**
+ * The module-load hook: patches each copy of the base client that Node loads (lazy and nested requires).
+ * Exported for its test, which installs it for one require in Jest, whose own registry Node's hook never sees.
+ */
+export function patchCopiesAsTheyLoad(originalLoad: ModuleInternals['_load']): ModuleInternals['_load'] {
   return function (this: unknown, request, parent, isMain) {
     const exports = originalLoad.call(this, request, parent, isMain);
     if (request.includes('smithy') && isBaseClientModule(exports)) {
