@@ -70,6 +70,7 @@ module.exports = {
         '/tests/plugins/aws/sdk/(validation|required-members-[a-z0-9]+)\\.test\\.ts$',
         // - loads this workspace's SDK beside the root's on purpose: here both would be the same copy.
         '/tests/plugins/aws/interception/sdk-copies\\.test\\.ts$',
+        '/tests/plugins/aws/interception/node-load-hook\\.test\\.ts$',
         // - a client this workspace does not install (SSM): the root's copy would meet this line's core;
         '/tests/plugins/aws/mocking/operation-names\\.test\\.ts$',
         // - both copies are the same copy under this project's resolver;
