@@ -1,10 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { formatValue, quote } from '../../../util/format';
 import { isPlainObject } from '../../../util/values';
 
 // What messages shorten (`formatValue` keeps them readable), recorded code must write whole.
 const LONGEST_STRING = 1_000;
 const LONGEST_BYTES = 64;
-const PLACEHOLDER = /'__tripwire_literal_(\d+)__'/g;
 const LINE_WIDTH = 100;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -14,6 +14,9 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  */
 export class LiteralValues {
   private readonly literals: string[] = [];
+  // Tagged per instance: a recorded value that happens to read like a placeholder is not taken for one.
+  private readonly tag = `__tripwire_literal_${randomBytes(6).toString('hex')}_`;
+  private readonly placeholder = new RegExp(`'${this.tag}(\\d+)__'`, 'g');
 
   /**
    * The value as source, in a statement whose text before it is `column` characters long: on that line when the
@@ -21,9 +24,10 @@ export class LiteralValues {
    */
   format(value: unknown, column = 0): string {
     const prepared = this.prepare(value);
-    const whole = formatValue(prepared, '');
+    // Measured with its literals, so that a long string breaks its object as one that `formatValue` shortens does.
+    const whole = this.restore(formatValue(prepared, ''));
     if ((!whole.includes('\n') && whole.length + column <= LINE_WIDTH) || !isPlainObject(prepared)) {
-      return this.restore(whole);
+      return whole;
     }
     const members = Object.entries(prepared)
       .filter(([, item]) => item !== undefined)
@@ -45,12 +49,12 @@ export class LiteralValues {
 
   /** Formatted text with the placeholders of `prepare` replaced by their literals. */
   restore(text: string): string {
-    return text.replace(PLACEHOLDER, (_, index: string) => this.literals[Number(index)] ?? '');
+    return text.replace(this.placeholder, (_, index: string) => this.literals[Number(index)] ?? '');
   }
 
   private hold(literal: string): string {
     this.literals.push(literal);
-    return `__tripwire_literal_${this.literals.length - 1}__`;
+    return `${this.tag}${this.literals.length - 1}__`;
   }
 }
 

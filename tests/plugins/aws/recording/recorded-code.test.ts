@@ -3,6 +3,8 @@
  * output and a later call's params, timestamps in order, errors as `raises`, payloads in full, large params
  * as wildcards, overlapping calls in one `inAnyOrder`.
  */
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { describe, expect, test } from '@jest/globals';
 import type { CapturedError } from '../../../../src/plugins/aws/recording/captured-call';
 import { type CodeEntry, writeRecordedCode } from '../../../../src/plugins/aws/recording/recorded-code';
@@ -33,6 +35,20 @@ function failed(error: Partial<CapturedError> & { code: string }): CodeEntry {
 }
 
 const write = (entries: CodeEntry[]) => writeRecordedCode(entries, {}, 't', []);
+
+/** A call of a real client, for the typed form: the package that exports its class is loaded. */
+function clientEntry(
+  client: typeof S3Client | typeof SQSClient,
+  operation: string,
+  group: number,
+): CodeEntry {
+  const service = client === S3Client ? 's3' : 'sqs';
+  return {
+    ...entry(operation, {}, {}, group),
+    name: { key: `${service}:${operation}`, serviceKey: service, service, operation },
+    clientClass: client,
+  };
+}
 
 describe('recorded outputs and the params that follow them', () => {
   test('a page token gets one placeholder, in the mocked page and in the next request', () => {
@@ -219,5 +235,84 @@ describe('layout', () => {
     expect(code.notes).toContain(
       'test.A: no loaded package exports ACommand, so it is written in the string form',
     );
+  });
+});
+
+describe('the typed form', () => {
+  test('imports are sorted by package, and the command classes of each package by name', () => {
+    const code = writeRecordedCode(
+      [
+        clientEntry(SQSClient, 'SendMessage', 0),
+        clientEntry(S3Client, 'PutObject', 1),
+        clientEntry(S3Client, 'GetObject', 2),
+      ],
+      { typed: true },
+      't',
+      [],
+    );
+
+    expect(code.imports).toEqual([
+      { from: '@aws-sdk/client-s3', names: ['GetObjectCommand', 'PutObjectCommand'] },
+      { from: '@aws-sdk/client-sqs', names: ['SendMessageCommand'] },
+    ]);
+    expect(code.before[0]).toBe('t.aws.mockCall(SendMessageCommand, { returns: {} });');
+  });
+
+  test('is written only for the command classes listed, and not at all when turned off', () => {
+    const entries = [clientEntry(S3Client, 'GetObject', 0), clientEntry(S3Client, 'PutObject', 1)];
+
+    expect(writeRecordedCode(entries, { typed: ['GetObjectCommand'] }, 't', []).after).toEqual([
+      't.aws.assertAwsCall(GetObjectCommand, { params: {} });',
+      "t.aws.assertAwsCall({ service: 's3', operation: 'PutObject', params: {} });",
+    ]);
+    expect(writeRecordedCode(entries, { typed: false }, 't', [])).toMatchObject({
+      before: [
+        "t.aws.mockCall('s3', 'GetObject', { returns: {} });",
+        "t.aws.mockCall('s3', 'PutObject', { returns: {} });",
+      ],
+      imports: [],
+    });
+  });
+
+  test('an operation the loaded package has no command for is written in the string form, with a note', () => {
+    const code = writeRecordedCode([clientEntry(S3Client, 'GetObjects', 0)], { typed: true }, 't', []);
+
+    expect(code.before).toEqual(["t.aws.mockCall('s3', 'GetObjects', { returns: {} });"]);
+    expect(code.imports).toEqual([]);
+    expect(code.notes).toContain(
+      's3.GetObjects: no loaded package exports GetObjectsCommand, so it is written in the string form',
+    );
+  });
+});
+
+describe('notes and options', () => {
+  test('the note on placeholders comes with mocked outputs only; a service error needs no note', () => {
+    const volatileNote = expect.stringContaining('$metadata and request ids are left to the mocks');
+
+    expect(write([failed({ code: 'NotFound' })]).notes).toEqual([]);
+    expect(write([entry('List', {}, {})]).notes).toEqual([volatileNote]);
+  });
+
+  test('timestamps are numbered among the outputs only, whatever comes before them', () => {
+    const code = write([
+      failed({ code: 'NotFound' }),
+      entry('Head', {}, { LastModified: new Date('2026-11-30T10:00:05Z') }, 1),
+    ]);
+
+    expect(code.before[1]).toBe(
+      "t.aws.mockCall('test', 'Head', { returns: { LastModified: new Date('2000-01-01T00:00:00.000Z') } });",
+    );
+  });
+
+  test('redact: false writes the secrets a call sent as they were', () => {
+    const code = writeRecordedCode(
+      [entry('PutSecretValue', { SecretId: 'db', SecretString: 'hunter2' })],
+      { redact: false },
+      't',
+      [],
+    );
+
+    expect(code.after[0]).toContain("params: { SecretId: 'db', SecretString: 'hunter2' },");
+    expect(code.notes).toEqual([]);
   });
 });
