@@ -101,7 +101,8 @@ const VOLATILE_ERROR_FIELDS = new Set([
 ]);
 
 function captureError(error: unknown, client: object, info: CallInfo): CapturedError {
-  const failed = (error ?? {}) as Record<string, unknown>;
+  // A rejection that is no object (a string) has no fields: its characters are not members.
+  const failed = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
   const code = typeof failed.name === 'string' ? failed.name : 'Error';
   const message = typeof failed.message === 'string' ? failed.message : String(error);
   const fault = failed.$fault;
@@ -121,6 +122,7 @@ function captureError(error: unknown, client: object, info: CallInfo): CapturedE
 }
 
 interface ClientConfig {
+  ignoreConfiguredEndpointUrls?: boolean;
   endpoint?: () => Promise<{ protocol?: string; hostname?: string; port?: number; path?: string }>;
   /** The AWS_ENDPOINT_URL(_<SERVICE>) or config-file endpoint, on lines that read one. */
   serviceConfiguredEndpoint?: () => Promise<string | undefined>;
@@ -141,7 +143,9 @@ async function endpointOf(config: ClientConfig): Promise<string> {
     const { protocol = 'https:', hostname = '', port, path = '/' } = await config.endpoint();
     return `${protocol}//${hostname}${port === undefined ? '' : `:${port}`}${path === '/' ? '' : path}`;
   }
-  const configured = await config.serviceConfiguredEndpoint?.();
+  // The SDK reads the configured endpoint only when the client does not ignore it.
+  const configured =
+    config.ignoreConfiguredEndpointUrls === true ? undefined : await config.serviceConfiguredEndpoint?.();
   if (typeof configured === 'string' && configured !== '') return configured;
   const region = typeof config.region === 'function' ? await config.region() : 'the default region';
   try {

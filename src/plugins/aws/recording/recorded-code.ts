@@ -1,3 +1,4 @@
+import { formatValue } from '../../../util/format';
 import type { CodeOptions, RecordedCode } from '../../contract/plugin';
 import type { CallName } from '../sdk/call-info';
 import type { CapturedError, CapturedOutcome } from './captured-call';
@@ -144,7 +145,13 @@ function errorSpec(
   if (error.message !== error.code) raises.message = error.message;
   if ('$fault' in error.differs) raises.$fault = error.differs.$fault;
   if ('httpStatusCode' in error.differs) raises.$metadata = { httpStatusCode: error.differs.httpStatusCode };
-  Object.assign(raises, substitutions.apply(error.fields));
+  const { code: ownCode, ...fields } = substitutions.apply(error.fields) as Record<string, unknown>;
+  if (ownCode !== undefined) {
+    notes.add(
+      `${label(name)}: its error's own code field (${formatValue(ownCode, '')}) is not written: in raises, code is the error's name`,
+    );
+  }
+  Object.assign(raises, fields);
   return { raises: Object.keys(raises).length === 1 ? error.code : raises };
 }
 

@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { GetFunctionConfigurationCommand, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import {
   EscapedRequestError,
   PostSandboxInteractionError,
@@ -18,29 +18,14 @@ import {
   PUT_CONCURRENCY,
   seen,
 } from './support/lambda-server';
+import { recordAgainst } from './support/recording-hooks';
 
 const server = lambdaServer();
-let endpoint: string;
-const savedAllow = process.env.TRIPWIRE_RECORD_ALLOW_CI;
-
-beforeAll(async () => {
-  endpoint = await server.start();
-  process.env.TRIPWIRE_RECORD_ALLOW_CI = '1'; // whatever CI says: these tests record on purpose
-});
-
-afterAll(async () => {
-  if (savedAllow === undefined) delete process.env.TRIPWIRE_RECORD_ALLOW_CI;
-  else process.env.TRIPWIRE_RECORD_ALLOW_CI = savedAllow;
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const endpointOf = recordAgainst(server);
 
 /** Reads the function's memory and reserves one concurrent execution per 64 MB of it. */
 async function readThenWrite(): Promise<number | undefined> {
-  const lambda = lambdaClient(endpoint);
+  const lambda = lambdaClient(endpointOf());
   const read = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' }));
   const reserved = (read.MemorySize ?? 0) / 64;
   await lambda.send(
@@ -90,7 +75,7 @@ describe('record mode', () => {
       () =>
         new Promise((resolve, reject) => {
           const command = new GetFunctionConfigurationCommand({ FunctionName: 'worker' });
-          lambdaClient(endpoint).send(command, (error, output) =>
+          lambdaClient(endpointOf()).send(command, (error, output) =>
             error ? reject(error) : resolve(output?.MemorySize),
           );
         }),
@@ -105,10 +90,12 @@ describe('record mode', () => {
     const verifier = new StrictVerifier();
     const escaped = await verifier.record(
       async () => {
-        await lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' }));
+        await lambdaClient(endpointOf()).send(
+          new GetFunctionConfigurationCommand({ FunctionName: 'worker' }),
+        );
         // An SDK request that never went through send (a bundled SDK copy, say): refused, as in any sandbox.
         return new Promise<unknown>((resolve) => {
-          const sdkLike = request(`${endpoint}/`, {
+          const sdkLike = request(`${endpointOf()}/`, {
             method: 'POST',
             headers: { 'amz-sdk-invocation-id': 'x' },
           });
@@ -129,7 +116,7 @@ describe('record mode', () => {
     await verifier.record(
       () => {
         late = new Promise((resolve) => setTimeout(resolve, 5)).then(() =>
-          lambdaClient(endpoint).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
+          lambdaClient(endpointOf()).send(new GetFunctionConfigurationCommand({ FunctionName: 'worker' })),
         );
       },
       { print: false },
