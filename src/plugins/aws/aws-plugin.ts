@@ -22,6 +22,7 @@ import {
   activateInterception,
   deactivateInterception,
   type InterceptedSend,
+  patchCopiesLoadedSince,
 } from './interception/send-patch';
 import { allWildcardError } from './messages/assertion-errors';
 import { escapedRequestError } from './messages/call-errors';
@@ -247,7 +248,8 @@ export class AwsPlugin implements Plugin<AwsCallFields, ExpectedCall>, AwsRouteH
 
   /** @internal The network safety net caught a request that never went through `send`: remember it and explain. */
   handleEscape(_route: Route, request: EscapedRequest): Error {
-    const { error, service, operation } = escapedRequestError(request, this.host.hintName);
+    const late = patchCopiesLoadedSince();
+    const { error, service, operation } = escapedRequestError(request, this.host.hintName, late);
     this.host.rememberViolation({ kind: 'escaped', service, operation, params: {}, message: error.message });
     return error;
   }

@@ -60,20 +60,17 @@ interface InterceptionState {
   users: number;
   /** Node's own module registry is watched: every copy it loads from then on is patched as it loads. */
   watchingNodeRegistry: boolean;
-  /** The copies the last look found in a registry Node does not load (Jest's)... */
+  /** The copies the last look found in a registry Node does not load (Jest's). */
   found: readonly BaseClientCopy[];
-  /** ...and how many modules that registry held then. */
-  loadedWhenFound: number;
 }
 
 // Shared by the copies of ts-tripwire in this realm, so that they never patch a prototype twice.
-const state = processWide<InterceptionState>('aws-interception.v6', () => ({
+const state = processWide<InterceptionState>('aws-interception.v5', () => ({
   patched: new WeakSet(),
   patchedFiles: new Set(),
   users: 0,
   watchingNodeRegistry: false,
   found: [],
-  loadedWhenFound: 0,
 }));
 
 // Each set of copies is reported once per process, not once per Jest test file.
@@ -98,14 +95,15 @@ const loadedByNode = require.cache === nodeModules._cache;
  *
  * Under Node's registry, the first activation also hooks module loading, so that copies loaded later are
  * patched as they load, and later activations have nothing to do. Under Jest, whose registry Node's hook
- * never sees, an activation looks again only when the registry changed since the last look: a module was
- * loaded (it may bring a second copy) or a copy found is no longer the loaded one (`jest.resetModules()`).
- * Looking means reading every loaded module's path, and a project loads thousands.
+ * never sees, an activation looks again only when a copy found last time is no longer the loaded one (a
+ * `jest.resetModules()` empties the registry): looking means reading every loaded module's path, and a
+ * project loads thousands, so it is not done on every sandbox. A copy first loaded later in the same
+ * registry is found when its first request escapes (`patchCopiesLoadedSince`).
  */
 export function activateInterception(): void {
   state.users++;
   installNetworkGuard();
-  if (state.watchingNodeRegistry || unchangedSinceLastLook()) return;
+  if (state.watchingNodeRegistry || stillLoaded(state.found)) return;
   if (loadedByNode) {
     state.watchingNodeRegistry = true;
     patch(nodeModules, '_load', patchCopiesAsTheyLoad);
@@ -117,23 +115,25 @@ export function activateInterception(): void {
   }
   for (const copy of copies) patchSend(copy);
   state.found = copies;
-  state.loadedWhenFound = loadedModuleCount();
   warnAboutSeveralCopies();
 }
 
-function unchangedSinceLastLook(): boolean {
-  const { found } = state;
-  return (
-    found.length > 0 &&
-    loadedModuleCount() === state.loadedWhenFound &&
-    found.every((copy) => require.cache[copy.file]?.exports === copy.exports)
-  );
+function stillLoaded(copies: readonly BaseClientCopy[]): boolean {
+  return copies.length > 0 && copies.every((copy) => require.cache[copy.file]?.exports === copy.exports);
 }
 
-// Jest's `require.cache` is a proxy over its registry: listing its keys is one call, where `Object.keys`
-// would also ask for each key's descriptor.
-function loadedModuleCount(): number {
-  return Reflect.ownKeys(require.cache).length;
+/**
+ * Patches the copies of the base client loaded since the last look (under Jest, a nested install first
+ * required after the test file's first sandbox opened), and returns their files. Called when an SDK request
+ * escaped `send`: its calls are served from then on.
+ */
+export function patchCopiesLoadedSince(): string[] {
+  const late = findBaseClientCopies().filter((copy) => !state.patched.has(copy.prototype));
+  if (late.length === 0) return [];
+  for (const copy of late) patchSend(copy);
+  state.found = [...state.found, ...late];
+  warnAboutSeveralCopies();
+  return late.map((copy) => copy.file);
 }
 
 /** Undoes one `activateInterception`. Patches stay (see above); the last one lets go of the last verifier. */

@@ -85,10 +85,14 @@ export function postSandboxError(call: ViolatingCall): Error {
   );
 }
 
-/** A request the network safety net refused: the error, and the names its violation is filed under. */
+/**
+ * A request the network safety net refused: the error, and the names its violation is filed under.
+ * `lateCopies`: the files of SDK copies loaded after the last look for them, patched just now.
+ */
 export function escapedRequestError(
   request: EscapedRequest,
   hintName: string,
+  lateCopies: readonly string[] = [],
 ): { error: Error; service: string; operation: string } {
   const service = serviceDisplayName(request.signingService ?? request.host);
   const operation = request.operation ?? `${request.method} ${request.path}`;
@@ -98,8 +102,19 @@ export function escapedRequestError(
       : request.operation === undefined
         ? ` (signed for ${request.signingService})`
         : ` (${service}.${request.operation})`;
+  const headline = `AWS SDK request escaped interception and was blocked: ${request.method} ${request.host}${request.path}${signed}\n`;
+  if (lateCopies.length > 0) {
+    const error = new EscapedRequestError(
+      headline +
+        `The client that sent it is built on a copy of the AWS SDK core first loaded after this test file's first sandbox opened, which ts-tripwire had not patched yet:\n` +
+        lateCopies.map((file) => `  ${file}\n`).join('') +
+        'It is patched now: later calls through it are served from the mocks. Nothing left the process.\n' +
+        'To have this call served too, load that copy before the first sandbox opens: import the module that brings it at the top of the test file.',
+    );
+    return { error, service, operation };
+  }
   const error = new EscapedRequestError(
-    `AWS SDK request escaped interception and was blocked: ${request.method} ${request.host}${request.path}${signed}\n` +
+    headline +
       'The client that sent it is built on a copy of the AWS SDK core that ts-tripwire did not patch: an SDK bundled ' +
       'into the code under test (esbuild, webpack), or one loaded in a module registry of its own (jest.isolateModules). ' +
       'Nothing left the process.\n' +

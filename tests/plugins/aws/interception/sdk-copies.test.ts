@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { StrictVerifier } from 'ts-tripwire';
+import { EscapedRequestError, StrictVerifier } from 'ts-tripwire';
 import {
   copyOf,
   isBaseClientModule,
@@ -24,6 +24,12 @@ beforeEach(() => {
   shared[Symbol.for('ts-tripwire.aws-warned-sdk-copies.v1')]?.clear();
 });
 
+/** Empties the test file's module registry and loads both copies, so that the first sandbox finds both. */
+function reloadBothCopies(): [S3Package, S3Package] {
+  jest.resetModules();
+  return [require('@aws-sdk/client-s3') as S3Package, require(NESTED) as S3Package];
+}
+
 // First in this file, while the test file's registry holds one copy only.
 describe('one copy of the SDK core', () => {
   test('says nothing about copies', async () => {
@@ -39,14 +45,14 @@ describe('one copy of the SDK core', () => {
 
 describe('two copies of the SDK core in one process', () => {
   test('calls through both are intercepted, and one warning names both copies', async () => {
-    const nested = require(NESTED) as S3Package;
-    expect(nested.S3Client).not.toBe(S3Client);
+    const [root, nested] = reloadBothCopies();
+    expect(nested.S3Client).not.toBe(root.S3Client);
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'one' } });
     verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'two' } });
     const types = await verifier.run(async () => [
-      (await new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: 'root' }))).ContentType,
+      (await new root.S3Client({}).send(new root.GetObjectCommand({ Bucket: 'b', Key: 'root' }))).ContentType,
       (await new nested.S3Client({}).send(new nested.GetObjectCommand({ Bucket: 'b', Key: 'nested' })))
         .ContentType,
     ]);
@@ -83,12 +89,6 @@ describe('two copies of the SDK core in one process', () => {
 });
 
 describe('two copies of the SDK core, loaded again', () => {
-  /** Empties the test file's module registry and loads both copies again, as `jest.resetModules()` users do. */
-  function reloadBothCopies(): [S3Package, S3Package] {
-    jest.resetModules();
-    return [require('@aws-sdk/client-s3') as S3Package, require(NESTED) as S3Package];
-  }
-
   async function sendThroughBoth(root: S3Package, nested: S3Package): Promise<void> {
     const verifier = new StrictVerifier();
     verifier.aws.mockCall('s3', 'GetObject', { returns: {}, times: 2 });
@@ -102,7 +102,7 @@ describe('two copies of the SDK core, loaded again', () => {
     verifier.verifyAll();
   }
 
-  test('a second copy first loaded after a sandbox of the same test file is intercepted too', async () => {
+  test('a second copy first loaded after a sandbox opened: its first request is refused, naming it, and it is patched from then on', async () => {
     jest.resetModules();
     const root = require('@aws-sdk/client-s3') as S3Package;
     const verifier = new StrictVerifier();
@@ -110,18 +110,30 @@ describe('two copies of the SDK core, loaded again', () => {
     await verifier.run(() =>
       new root.S3Client({}).send(new root.GetObjectCommand({ Bucket: 'b', Key: 'k' })),
     );
+    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
     const nested = require(NESTED) as S3Package;
-    verifier.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'nested' } });
-    const output = await verifier.run(() =>
-      new nested.S3Client({}).send(new nested.GetObjectCommand({ Bucket: 'b', Key: 'k' })),
-    );
+    const send = () =>
+      new nested.S3Client({}).send(new nested.GetObjectCommand({ Bucket: 'b', Key: 'late' }));
+    const refused = await verifier.run(() => send().catch((error: Error) => error));
 
-    expect(output.ContentType).toBe('nested');
-    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
-    verifier.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'k' } });
-    verifier.verifyAll();
+    expect(refused).toBeInstanceOf(EscapedRequestError);
+    const lateFile = realpathSync(join(NESTED, '../../@smithy/smithy-client/dist-cjs/index.js'));
+    expect((refused as Error).message).toContain(
+      "The client that sent it is built on a copy of the AWS SDK core first loaded after this test file's first " +
+        `sandbox opened, which ts-tripwire had not patched yet:\n  ${lateFile}\n` +
+        'It is patched now: later calls through it are served from the mocks. Nothing left the process.\n' +
+        'To have this call served too, load that copy before the first sandbox opens: import the module that ' +
+        'brings it at the top of the test file.',
+    );
+    expect(() => verifier.verifyAll()).toThrow(/escaped interception/);
+
+    const later = new StrictVerifier();
+    later.aws.mockCall('s3', 'GetObject', { returns: { ContentType: 'nested' } });
+    expect((await later.run(send)).ContentType).toBe('nested');
+    later.aws.assertAwsCall({ service: 's3', operation: 'GetObject', params: { Bucket: 'b', Key: 'late' } });
+    later.verifyAll();
   });
 
   test('after jest.resetModules() the same two files are not reported again', async () => {
