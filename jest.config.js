@@ -67,7 +67,7 @@ module.exports = {
         '/tests/plugins/aws/interception/module-loading\\.test\\.ts$',
         // - validation against the service model reads the commands' operation schemas, which this line
         //   does not have: there it is skipped (sdk-line.test.ts pins that down).
-        '/tests/plugins/aws/sdk/(validation|required-members-[a-z0-9]+)\\.test\\.ts$',
+        '/tests/plugins/aws/sdk/(validation(-[a-z-]+)?|required-members-[a-z0-9]+|service-model)\\.test\\.ts$',
         // - loads this workspace's SDK beside the root's on purpose: here both would be the same copy.
         '/tests/plugins/aws/interception/sdk-copies\\.test\\.ts$',
         '/tests/plugins/aws/interception/node-load-hook\\.test\\.ts$',
