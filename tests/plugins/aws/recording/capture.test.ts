@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { FetchHttpHandler } from '@smithy/fetch-http-handler';
 import { StrictVerifier } from 'ts-tripwire';
 import { refusingHandler, reportsBucket, workerLambda } from './support/capture-servers';
-import { allowRecordingOnCi } from './support/recording-hooks';
+import { allowRecordingOnCi, restoreEnv } from './support/recording-hooks';
 
 const lambda = workerLambda('{"greeting":"hello"}');
 const s3 = reportsBucket('total: 42');
@@ -23,11 +23,6 @@ const saved = {
 };
 
 allowRecordingOnCi();
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
 
 beforeAll(async () => {
   [lambdaEndpoint, s3Endpoint] = await Promise.all([lambda.start(), s3.start()]);
@@ -43,8 +38,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  restore('AWS_ENDPOINT_URL', saved.endpoint);
-  restore('AWS_ENDPOINT_URL_LAMBDA', saved.lambdaEndpoint);
+  restoreEnv('AWS_ENDPOINT_URL', saved.endpoint);
+  restoreEnv('AWS_ENDPOINT_URL_LAMBDA', saved.lambdaEndpoint);
 });
 
 const quiet = { print: false } as const;

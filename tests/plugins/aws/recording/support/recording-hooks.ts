@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { CannedServer } from './canned-server';
 
+/** Puts an environment variable back as it was: `undefined` means it was not set. */
+export function restoreEnv(name: string, saved: string | undefined): void {
+  if (saved === undefined) delete process.env[name];
+  else process.env[name] = saved;
+}
+
 /** Lets the file's tests record whatever CI says (they record on purpose), and restores the switch after. */
 export function allowRecordingOnCi(): void {
   const saved = process.env.TRIPWIRE_RECORD_ALLOW_CI;
   beforeAll(() => {
     process.env.TRIPWIRE_RECORD_ALLOW_CI = '1';
   });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TRIPWIRE_RECORD_ALLOW_CI;
-    else process.env.TRIPWIRE_RECORD_ALLOW_CI = saved;
-  });
+  afterAll(() => restoreEnv('TRIPWIRE_RECORD_ALLOW_CI', saved));
 }
 
 /**
