@@ -10,17 +10,22 @@ export interface ClientPackage {
   readonly serviceKey: string;
   readonly exports: Record<string, unknown>;
   readonly file: string;
-  /** `client-sfn`, `lib-dynamodb`: the folder under `@aws-sdk/`. */
+  /** `client-sfn`, `lib-dynamodb`: the folder under `@aws-sdk/`; unknown for a copy in a folder of another name. */
   readonly packageName?: string;
 }
 
-let lastScan: { modules: readonly unknown[]; packages: readonly ClientPackage[] } | undefined;
+/** A package loaded from its own folder under `@aws-sdk/`. */
+export interface NamedClientPackage extends ClientPackage {
+  readonly packageName: string;
+}
+
+let lastScan: { modules: readonly unknown[]; packages: readonly NamedClientPackage[] } | undefined;
 
 /**
  * The loaded `@aws-sdk/client-*` (and lib-dynamodb) packages; the library never loads one itself. The same
  * array while the loaded modules are unchanged, so callers can cache what they derive from it.
  */
-export function loadedClientPackages(): readonly ClientPackage[] {
+export function loadedClientPackages(): readonly NamedClientPackage[] {
   const modules = loadedModulesMatching(CLIENT_PACKAGE_ENTRY);
   if (lastScan?.modules === modules) return lastScan.packages;
   const packages = modules.map(([file, exports]) => {

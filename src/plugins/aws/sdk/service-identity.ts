@@ -1,5 +1,5 @@
 import { guardedRead } from '../../../util/guarded-read';
-import { type ClientPackage, operationsOf } from './client-packages';
+import { type NamedClientPackage, operationsOf } from './client-packages';
 import {
   DOCUMENT_SERVICE,
   isSdkCommandClass,
@@ -30,7 +30,7 @@ export interface ServiceIdentity {
 const identities = new WeakMap<object, ServiceIdentity | null>();
 
 /** A loaded package's identity, derived once per package copy from the SDK's own data. */
-export function serviceIdentity(found: ClientPackage): ServiceIdentity | undefined {
+export function serviceIdentity(found: NamedClientPackage): ServiceIdentity | undefined {
   let identity = identities.get(found.exports);
   if (identity === undefined) {
     identity = readOrUndefined(() => deriveIdentity(found)) ?? null;
@@ -40,14 +40,13 @@ export function serviceIdentity(found: ClientPackage): ServiceIdentity | undefin
 }
 
 interface ClientFacts {
-  serviceId?: string;
-  signingName?: string;
-  endpointPrefix?: string;
+  serviceId?: string | undefined;
+  signingName?: string | undefined;
+  endpointPrefix?: string | undefined;
 }
 
-function deriveIdentity(found: ClientPackage): ServiceIdentity | null {
+function deriveIdentity(found: NamedClientPackage): ServiceIdentity {
   const folder = found.packageName;
-  if (folder === undefined) return null;
   const document = folder === 'lib-dynamodb';
   const clientClass = document ? undefined : mainClientClass(found.exports);
   const facts = clientClass === undefined ? {} : clientFacts(clientClass);
@@ -56,7 +55,7 @@ function deriveIdentity(found: ClientPackage): ServiceIdentity | null {
   const modelName = document ? undefined : modelServiceName(found.exports);
   const aliases = new Map<string, AliasKind[]>();
   const add = (name: string | undefined, kind: AliasKind) => {
-    if (name === undefined || name.trim() === '') return;
+    if (name === undefined) return;
     const aliasKey = serviceKey(name);
     if (aliasKey === key || aliasKey === '') return;
     const kinds = aliases.get(aliasKey) ?? [];
@@ -117,13 +116,11 @@ function clientFacts(clientClass: ClientClass): ClientFacts {
   const client = built.value as { config?: Record<string, unknown>; destroy?: () => void };
   const config = client.config ?? {};
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  const facts: ClientFacts = {};
-  const serviceId = text(config.serviceId);
-  const signingName = text(config.defaultSigningName);
-  const endpointPrefix = text(readOrUndefined(() => endpointPrefixOf(config.endpointProvider)));
-  if (serviceId) facts.serviceId = serviceId;
-  if (signingName) facts.signingName = signingName;
-  if (endpointPrefix) facts.endpointPrefix = endpointPrefix;
+  const facts: ClientFacts = {
+    serviceId: text(config.serviceId),
+    signingName: text(config.defaultSigningName),
+    endpointPrefix: text(readOrUndefined(() => endpointPrefixOf(config.endpointProvider))),
+  };
   guardedRead(() => client.destroy?.());
   return facts;
 }
@@ -146,7 +143,9 @@ export function endpointPrefixOf(provider: unknown): string | undefined {
 /** The model's service shape, named by the builder of the package's first command. */
 function modelServiceName(exports: Record<string, unknown>): string | undefined {
   for (const [name, value] of Object.entries(exports)) {
-    if (name === '$Command' || !name.endsWith('Command') || !isSdkCommandClass(value)) continue;
+    // The name first: it rules out most exports for a string comparison (the SDK's base `$Command` is no
+    // command class of its own).
+    if (!name.endsWith('Command') || !isSdkCommandClass(value)) continue;
     return readOrUndefined(() => probeServiceName(new value({})));
   }
   return undefined;
