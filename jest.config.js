@@ -79,6 +79,8 @@ module.exports = {
         '/tests/plugins/aws/recording/ignored-endpoint\\.test\\.ts$',
         // - a schema-based output run through the SDK's own deserializer: this line has neither.
         '/tests/plugins/aws/sdk/blob-members\\.test\\.ts$',
+        // - names the operation from the command's schema alone, which this line's commands do not carry.
+        '/tests/plugins/aws/sdk/naming-schema\\.test\\.ts$',
       ],
       // The SDK imports of tests and of ts-tripwire, which would find the root's latest line, come from the
       // workspace; requires inside the workspace keep Node's resolution (see tests/compat/resolver.js).

@@ -3,6 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 import { loadedClientPackages } from '../../../../src/plugins/aws/sdk/client-packages';
+import { thrownBy } from '../../../support/rejection';
 
 describe('another name registered before its package was loaded', () => {
   test('registers as before, and the unused-mock report names the service that was called', async () => {
@@ -17,12 +18,7 @@ describe('another name registered before its package was loaded', () => {
     expect((refused as Error).message).toContain(
       "verifier.aws.mockCall('cloudwatch-logs', 'DescribeLogGroups', { returns: { /* DescribeLogGroupsCommandOutput */ } });",
     );
-    let report = '';
-    try {
-      verifier.verifyAll();
-    } catch (error) {
-      report = (error as Error).message;
-    }
+    const report = thrownBy(() => verifier.verifyAll()).message;
     expect(report).toMatch(
       /logs\.DescribeLogGroups, registered at .*naming-aliases-late\.test\.ts:\d+:\d+\)?\. No logs call was made, but cloudwatch-logs calls were: did you mean 'cloudwatch-logs'\?/,
     );

@@ -10,19 +10,10 @@ import { StrictVerifier, TripwireConfigError } from 'ts-tripwire';
 import { otherServiceNameError } from '../../../../src/plugins/aws/messages/naming-errors';
 import { loadedClientPackages } from '../../../../src/plugins/aws/sdk/client-packages';
 import { endpointPrefixOf, serviceIdentity } from '../../../../src/plugins/aws/sdk/service-identity';
+import { configMessage } from '../../../support/config-error';
 
 // The packages are loaded by these imports, as the code under test loads them in a real project.
 void [CloudWatchLogsClient, DynamoDBClient, LambdaClient, S3Client, STSClient, DynamoDBDocumentClient];
-
-function configMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TripwireConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a TripwireConfigError');
-}
 
 describe("another name of a loaded service is refused at registration with its own name (issue 12's states → sfn)", () => {
   test('the endpoint prefix, signing name and model name (logs → cloudwatch-logs), in mockCall', () => {
