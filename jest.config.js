@@ -74,13 +74,16 @@ module.exports = {
         // - a client this workspace does not install (SSM): the root's copy would meet this line's core;
         '/tests/plugins/aws/mocking/operation-names\\.test\\.ts$',
         // - both copies are the same copy under this project's resolver (service-aliases-copies also uses SSM);
-        '/tests/plugins/aws/sdk/(error-classes-per-copy|service-aliases-copies)\\.test\\.ts$',
+        '/tests/plugins/aws/sdk/(error-classes-per-copy|service-aliases-copies|client-packages-copies)\\.test\\.ts$',
         // - a client option this line does not have (ignoreConfiguredEndpointUrls);
         '/tests/plugins/aws/recording/ignored-endpoint\\.test\\.ts$',
         // - a schema-based output run through the SDK's own deserializer: this line has neither.
         '/tests/plugins/aws/sdk/blob-members\\.test\\.ts$',
         // - names the operation from the command's schema alone, which this line's commands do not carry.
         '/tests/plugins/aws/sdk/naming-schema\\.test\\.ts$',
+        // - Secrets Manager, and a core copy with no stream helpers beside it (this resolver finds the
+        //   workspace's helpers from any folder).
+        '/tests/plugins/aws/sdk/sdk-streams-latest\\.test\\.ts$',
       ],
       // The SDK imports of tests and of ts-tripwire, which would find the root's latest line, come from the
       // workspace; requires inside the workspace keep Node's resolution (see tests/compat/resolver.js).
