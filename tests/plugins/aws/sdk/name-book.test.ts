@@ -126,6 +126,14 @@ describe('names checked at registration', () => {
     );
   });
 
+  test('a blank operation name is refused as not a name', () => {
+    const verifier = new StrictVerifier();
+    expect(configMessage(() => verifier.aws.mockCall('s3', ' \t'))).toBe(
+      "mockCall() takes the service and the operation as strings, not the string 's3' and the string ' \\t': " +
+        "verifier.aws.mockCall('s3', 'GetObject', { returns: { /* ... */ } }).",
+    );
+  });
+
   test('a name of exactly the longest length is looked up, not refused as too long', () => {
     const verifier = new StrictVerifier();
     const name = 'x'.repeat(128);
