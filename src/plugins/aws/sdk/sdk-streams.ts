@@ -64,24 +64,22 @@ export function toSdkStream(value: unknown, copy: BaseClientCopy | undefined): u
 export function toSdkBlob(value: unknown, copy: BaseClientCopy | undefined): unknown {
   if (typeof value !== 'string' && !(value instanceof Uint8Array)) return value;
   const helpers = helpersFor(copy);
-  const bytes =
-    typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'utf8')) : new Uint8Array(value);
+  const bytes = new Uint8Array(Buffer.from(value));
   return helpers === undefined ? bytes : helpers.Uint8ArrayBlobAdapter.mutate(bytes);
 }
 
 /** A plain `Uint8Array` (not a `Buffer`, not the blob adapter), as the SDK returns blob members other than the body. */
 export function toPlainBytes(value: unknown): unknown {
-  if (typeof value === 'string') return new Uint8Array(Buffer.from(value, 'utf8'));
-  if (value instanceof Uint8Array) return new Uint8Array(value);
-  return value;
+  if (typeof value !== 'string' && !(value instanceof Uint8Array)) return value;
+  return new Uint8Array(Buffer.from(value));
 }
 
 /** A real Body yields Buffer chunks; a Readable of strings (`Readable.from(['a'])`) would not. */
 async function* asBytes(source: Readable): AsyncGenerator<Buffer> {
-  for await (const chunk of source)
-    yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+  // Strings are read as UTF-8, bytes copied.
+  for await (const chunk of source) yield Buffer.from(chunk as string | Uint8Array);
 }
 
 function toBuffer(value: string | Uint8Array): Buffer {
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
+  return Buffer.from(value);
 }
