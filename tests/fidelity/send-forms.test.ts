@@ -21,13 +21,8 @@ import { DynamoDBDocument, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/l
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 import { LoopbackServer } from '../support/loopback-server';
+import { observable } from '../support/observable-error';
 import { rejectionOf } from '../support/rejection';
-
-/** What a caller can observe of an error, stack aside. */
-function observable(error: unknown) {
-  const { name, message, cause } = error as Error;
-  return { class: (error as Error).constructor, name, message, cause, fields: { ...(error as object) } };
-}
 
 function abortedSignal(reason: unknown): AbortSignal {
   const controller = new AbortController();

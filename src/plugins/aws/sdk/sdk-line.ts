@@ -13,6 +13,9 @@ const log = debuglog('tripwire');
 // Once per process, not per Jest test file: every file of a worker would otherwise repeat it.
 const warned = acrossRealms<Set<string>>('aws-warned-validation-skipped.v1', () => new Set());
 
+/** @internal For tests: the marks of the warnings this process has given, which a test may clear and restore. */
+export const validationWarningsGiven: Set<string> = warned;
+
 /**
  * Validation is skipped on SDK lines whose commands carry no schema (before about 3.95x): said where users
  * see it, as a process warning once per process, and again under NODE_DEBUG=tripwire.

@@ -7,6 +7,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { sdkAbortError } from '../../../../src/plugins/aws/sdk/sdk-errors';
 import { LoopbackServer } from '../../../support/loopback-server';
+import { observable } from '../../../support/observable-error';
 import { rejectionOf } from '../../../support/rejection';
 
 const server = new LoopbackServer();
@@ -18,12 +19,6 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const s3 = () => new S3Client({ endpoint, forcePathStyle: true, maxAttempts: 1 });
-
-/** What a caller can observe of an error, stack aside. */
-function observable(error: unknown) {
-  const { name, message, cause } = error as Error;
-  return { class: (error as Error).constructor, name, message, cause, fields: { ...(error as object) } };
-}
 
 function abortedSignal(reason: unknown): AbortSignal {
   const controller = new AbortController();

@@ -1,8 +1,8 @@
 // Runs on both SDK lines (library and sdk-3.600).
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, test } from '@jest/globals';
-import { TripwireConfigError } from 'ts-tripwire';
 import { callInfo } from '../../../../src/plugins/aws/sdk/call-info';
+import { configMessage } from '../../../support/config-error';
 
 describe('the per-class call info', () => {
   test('is worked out once per command class and service, however calls interleave', () => {
@@ -54,15 +54,8 @@ describe('the per-class call info', () => {
 });
 
 describe('something that is not a command', () => {
-  const refusal = (client: object, command: unknown): string => {
-    try {
-      callInfo(client, command, undefined);
-    } catch (error) {
-      expect(error).toBeInstanceOf(TripwireConfigError);
-      return (error as Error).message;
-    }
-    throw new Error('expected a TripwireConfigError');
-  };
+  const refusal = (client: object, command: unknown): string =>
+    configMessage(() => callInfo(client, command, undefined));
 
   test('is refused, naming the client class', () => {
     expect(refusal(new S3Client({}), 42)).toBe(

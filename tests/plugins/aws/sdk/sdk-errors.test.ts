@@ -20,6 +20,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from '@jest/globals';
 import { StrictVerifier } from 'ts-tripwire';
 import { buildServiceError, sdkAbortError } from '../../../../src/plugins/aws/sdk/sdk-errors';
+import { observable } from '../../../support/observable-error';
 import { rejectionOf } from '../../../support/rejection';
 
 type BuiltError = Error & Record<string, unknown>;
@@ -207,12 +208,6 @@ const singleAttempt = {
   mode: 'single-attempt',
   retry: (next: (args: unknown) => Promise<unknown>, args: unknown) => next(args),
 };
-
-/** What a caller can observe of an error, stack aside. */
-function observable(error: unknown) {
-  const { name, message } = error as Error;
-  return { class: (error as Error).constructor, name, message, fields: { ...(error as object) } };
-}
 
 describe('sdkAbortError for a client whose retry strategy hands the request to its HTTP handler', () => {
   const abortSignal = AbortSignal.abort();

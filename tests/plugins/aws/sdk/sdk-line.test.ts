@@ -15,10 +15,10 @@ import {
 import {
   marksNoRequiredMembers,
   sdkLine,
+  validationWarningsGiven,
   warnIfRequiredUnchecked,
   warnValidationSkipped,
 } from '../../../../src/plugins/aws/sdk/sdk-line';
-import { acrossRealms } from '../../../../src/util/process-wide';
 
 const ROOT = join(__dirname, '../../../..');
 const ROOT_MODULES = join(ROOT, 'node_modules');
@@ -77,8 +77,8 @@ describe('marksNoRequiredMembers', () => {
   });
 });
 
-/** The set sdk-line.ts keeps its once-per-process marks in, shared by every test file of a worker. */
-const warned = acrossRealms<Set<string>>('aws-warned-validation-skipped.v1', () => new Set());
+// sdk-line.ts's once-per-process marks, shared by every test file of a worker.
+const warned = validationWarningsGiven;
 let warnedBefore: string[] = [];
 
 beforeAll(() => {

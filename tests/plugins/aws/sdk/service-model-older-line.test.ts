@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { expect, jest, test } from '@jest/globals';
+import { validationWarningsGiven } from '../../../../src/plugins/aws/sdk/sdk-line';
 import { operationModel } from '../../../../src/plugins/aws/sdk/service-model';
-import { acrossRealms } from '../../../../src/util/process-wide';
 
 const OLDER_ENTRY = join(__dirname, '../../../compat/sdk-3.600/node_modules/@aws-sdk/client-s3');
 
 test('a command of a line without operation schemas (3.600) has no model, and a warning says so', () => {
   const older = require(OLDER_ENTRY) as typeof import('@aws-sdk/client-s3');
-  const warned = acrossRealms<Set<string>>('aws-warned-validation-skipped.v1', () => new Set());
+  const warned = validationWarningsGiven;
   const hadWarned = warned.delete('no-schemas');
   const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
   try {
