@@ -64,14 +64,21 @@ export function toSdkStream(value: unknown, copy: BaseClientCopy | undefined): u
 export function toSdkBlob(value: unknown, copy: BaseClientCopy | undefined): unknown {
   if (typeof value !== 'string' && !(value instanceof Uint8Array)) return value;
   const helpers = helpersFor(copy);
-  const bytes = new Uint8Array(Buffer.from(value));
+  const bytes = freshBytes(value);
   return helpers === undefined ? bytes : helpers.Uint8ArrayBlobAdapter.mutate(bytes);
 }
 
 /** A plain `Uint8Array` (not a `Buffer`, not the blob adapter), as the SDK returns blob members other than the body. */
 export function toPlainBytes(value: unknown): unknown {
   if (typeof value !== 'string' && !(value instanceof Uint8Array)) return value;
-  return new Uint8Array(Buffer.from(value));
+  return freshBytes(value);
+}
+
+const utf8 = new TextEncoder();
+
+/** The bytes in a new `Uint8Array` of their own, copied once: the text as UTF-8, or a copy of the given bytes. */
+function freshBytes(value: string | Uint8Array): Uint8Array {
+  return typeof value === 'string' ? utf8.encode(value) : new Uint8Array(value);
 }
 
 /** A real Body yields Buffer chunks; a Readable of strings (`Readable.from(['a'])`) would not. */
